@@ -1,0 +1,79 @@
+package org.roadpulse.ingest;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Every setting of the ingest service, in one place. Each nested record binds one prefix of {@code application.yml};
+ * environment variables override as usual ({@code ROADPULSE_DATABASE_URL} for {@code roadpulse.database.url}).
+ * Empty URLs mean "embedded": the zero-setup default.
+ */
+public final class IngestSettings {
+
+    private IngestSettings() {
+    }
+
+    /** Where embedded components keep their files: {@code postgres/} and {@code broker/} below it. */
+    @ConfigurationProperties("roadpulse")
+    public record Paths(@Bindable(defaultValue = "data") String dataDir) {
+    }
+
+    /**
+     * @param url      JDBC URL of an external PostgreSQL/TimescaleDB; empty starts the embedded PostgreSQL
+     * @param embeddedPort port of the embedded PostgreSQL (0 = any free port)
+     * @param durable  fsync and synchronous commit for the embedded PostgreSQL; only tests turn it off
+     */
+    @ConfigurationProperties("roadpulse.database")
+    public record Database(
+            @Nullable String url,
+            @Bindable(defaultValue = "roadpulse") String username,
+            @Bindable(defaultValue = "roadpulse") String password,
+            @Bindable(defaultValue = "54329") int embeddedPort,
+            @Bindable(defaultValue = "true") boolean durable) {
+    }
+
+    /**
+     * @param url          external broker, e.g. {@code tcp://broker:1883}; empty starts the embedded HiveMQ
+     * @param embeddedPort MQTT port of the embedded broker (0 = any free port)
+     * @param username     the ingest service's own broker account
+     * @param consumers    MQTT clients in the shared subscription group of this instance (parallel intake)
+     * @param maxQueueSize messages a broker keeps per client before it drops (HiveMQ's default of 1,000 loses bursts)
+     */
+    @ConfigurationProperties("roadpulse.broker")
+    public record Broker(
+            @Nullable String url,
+            @Bindable(defaultValue = "1883") int embeddedPort,
+            @Bindable(defaultValue = "roadpulse-ingest") String username,
+            @Bindable(defaultValue = "change-me-ingest") String password,
+            @Bindable(defaultValue = "2") int consumers,
+            @Bindable(defaultValue = "1000000") long maxQueueSize) {
+    }
+
+    /**
+     * @param port     plain CoAP over UDP (0 = any free port, -1 = off)
+     * @param dtlsPort CoAP over DTLS with pre-shared keys (0 = any free port, -1 = off)
+     */
+    @ConfigurationProperties("roadpulse.coap")
+    public record Coap(
+            @Bindable(defaultValue = "5683") int port,
+            @Bindable(defaultValue = "5684") int dtlsPort) {
+    }
+
+    /**
+     * @param batchSize  most messages per database transaction
+     * @param maxDelayMs how long the writer waits to fill a batch before it commits what it has
+     * @param queueCapacity messages waiting for the writer; beyond it intake answers "unavailable" (backpressure)
+     */
+    @ConfigurationProperties("roadpulse.writer")
+    public record Writer(
+            @Bindable(defaultValue = "1000") int batchSize,
+            @Bindable(defaultValue = "10") int maxDelayMs,
+            @Bindable(defaultValue = "20000") int queueCapacity) {
+    }
+
+    /** @param seedDevices register the simulated devices of the four model municipalities on start (demo mode) */
+    @ConfigurationProperties("roadpulse.demo")
+    public record Demo(@Bindable(defaultValue = "false") boolean seedDevices) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.roadpulse.ingest.devices;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The devices allowed to send, with their credentials (only hashes and derived keys are kept, never the secret). */
+public interface DeviceRegistry {
+
+    /** The enabled device with this id whose secret this is; empty for unknown, disabled or wrong secret. */
+    Optional<Device> authenticate(String deviceId, String secret);
+
+    /** The DTLS pre-shared key of an enabled device (see {@code DeviceSecrets.preSharedKey}). */
+    Optional<byte[]> preSharedKey(String deviceId);
+
+    Optional<Device> find(String deviceId);
+
+    List<Device> list();
+
+    /**
+     * Registers a device, or gives an existing one a new secret. The secret is returned once and not kept.
+     *
+     * @param secret the secret to use, or null to generate one
+     */
+    Provisioned provision(String deviceId, String municipality, String name, String secret);
+
+    record Provisioned(Device device, String secret) {
+    }
+}
