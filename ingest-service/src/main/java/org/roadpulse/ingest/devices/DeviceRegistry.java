@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.devices;
 
+import org.roadpulse.protocol.StatusReport;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,9 @@ public interface DeviceRegistry {
     Optional<Device> find(String deviceId);
 
     List<Device> list();
+
+    /** Keeps a device's latest heartbeat or last will (status topic, CoAP status resource, HTTP status endpoint). */
+    void recordStatus(StatusReport status);
 
     /**
      * Registers a device, or gives an existing one a new secret. The secret is returned once and not kept.
