@@ -1,15 +1,12 @@
 package org.roadpulse.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Encodes and decodes count intervals in either encoding of contract v1. Decoding never throws for bad input:
@@ -46,11 +43,7 @@ public final class CountIntervalCodec {
     }
 
     public byte[] encode(CountInterval interval, Encoding encoding) {
-        try {
-            return WireMappers.of(encoding).writeValueAsBytes(toTree(interval));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WireMappers.write(toTree(interval), encoding);
     }
 
     /** The payload as a tree, in the field order of the spec. */
@@ -60,7 +53,7 @@ public final class CountIntervalCodec {
         root.put("v", 1);
         root.put("device", interval.deviceId());
         root.put("seq", interval.seq());
-        root.put("start", DateTimeFormatter.ISO_INSTANT.format(interval.start()));
+        root.put("start", WireTime.format(interval.start()));
         root.put("length", interval.lengthSeconds());
         root.put("fw", interval.firmware());
         root.put("scheme", interval.scheme().wireName());

@@ -1,10 +1,9 @@
 package org.roadpulse.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.roadpulse.protocol.PayloadTree.Invalid;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -14,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static org.roadpulse.protocol.PayloadTree.integer;
+import static org.roadpulse.protocol.PayloadTree.optionalNumber;
+import static org.roadpulse.protocol.PayloadTree.required;
+import static org.roadpulse.protocol.PayloadTree.text;
 import static org.roadpulse.protocol.Reasons.*;
 
 /**
@@ -28,16 +31,6 @@ final class CountIntervalReader {
 
     CountIntervalReader(Instant now) {
         this.now = now;
-    }
-
-    /** Signals the first rule a payload breaks; caught at the boundary and turned into a {@link Rejection}. */
-    static final class Invalid extends RuntimeException {
-        final Rejection rejection;
-
-        Invalid(String reason, String field, String message) {
-            super(message, null, false, false);
-            this.rejection = Rejection.of(reason, field, message);
-        }
     }
 
     Verdict<CountInterval> read(JsonNode root) {
@@ -84,12 +77,8 @@ final class CountIntervalReader {
 
     private Instant start(JsonNode root, int length) {
         String text = text(root, "start", "start");
-        Instant start;
-        try {
-            start = OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Invalid(TIME_INVALID, "start", "start must be an RFC 3339 time such as 2026-01-01T00:00:00Z");
-        }
+        Instant start = WireTime.parse(text).orElseThrow(() -> new Invalid(TIME_INVALID, "start",
+                "start must be an RFC 3339 time with seconds, such as 2026-01-01T00:00:00Z"));
         if (start.getNano() != 0 || start.getEpochSecond() % length != 0) {
             throw new Invalid(TIME_MISALIGNED, "start", "start must be a multiple of the interval length ("
                     + length + " s) in UTC");
@@ -142,6 +131,10 @@ final class CountIntervalReader {
                 path + ".dir", "direction must be 'forward' or 'backward', not '" + dir + "'"));
         Map<VehicleClass, Integer> counts = counts(node, path + ".counts", scheme, length);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > length) {
+            throw new Invalid(COUNT_IMPLAUSIBLE, path + ".counts", total + " vehicles on one lane in " + length
+                    + " s: more than one vehicle per second is not plausible");
+        }
         Double meanSpeed = speed(node, "meanSpeed", path);
         Double v85 = speed(node, "v85", path);
         SpeedHistogram histogram = histogram(node, path + ".speedHist", total);
@@ -175,6 +168,7 @@ final class CountIntervalReader {
                 throw new Invalid(COUNT_NEGATIVE, field, "a count cannot be negative");
             }
             // More than one vehicle per second on one lane is physically impossible: a device fault, not traffic.
+            // One class alone is checked here (to name it, and to keep the sum from overflowing); the lane total below.
             if (!value.canConvertToInt() || value.asInt() > length) {
                 throw new Invalid(COUNT_IMPLAUSIBLE, field, "more than one vehicle per second (" + length
                         + " in this interval) is not plausible");
@@ -201,8 +195,9 @@ final class CountIntervalReader {
             throw new Invalid(HISTOGRAM_INVALID, path, "speedHist must be {\"bin\": km/h, \"counts\": [...]}");
         }
         long bin = integer(node, "bin", path + ".bin");
-        if (bin < 1 || bin > 50) {
-            throw new Invalid(HISTOGRAM_INVALID, path + ".bin", "bin width must be 1 to 50 km/h");
+        if (bin < 1 || bin > Limits.MAX_HISTOGRAM_BIN_WIDTH_KMH) {
+            throw new Invalid(HISTOGRAM_INVALID, path + ".bin",
+                    "bin width must be 1 to " + Limits.MAX_HISTOGRAM_BIN_WIDTH_KMH + " km/h");
         }
         JsonNode countsNode = required(node, "counts", path + ".counts");
         if (!countsNode.isArray() || countsNode.size() > Limits.MAX_HISTOGRAM_BINS) {
@@ -224,40 +219,5 @@ final class CountIntervalReader {
                     + laneTotal);
         }
         return new SpeedHistogram((int) bin, counts);
-    }
-
-    private static JsonNode required(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            throw new Invalid(FIELD_MISSING, path, "required field '" + name + "' is missing");
-        }
-        return node;
-    }
-
-    private static long integer(JsonNode parent, String name, String path) {
-        JsonNode node = required(parent, name, path);
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new Invalid(FIELD_TYPE, path, "'" + name + "' must be a whole number");
-        }
-        return node.asLong();
-    }
-
-    private static String text(JsonNode parent, String name, String path) {
-        JsonNode node = required(parent, name, path);
-        if (!node.isTextual()) {
-            throw new Invalid(FIELD_TYPE, path, "'" + name + "' must be a string");
-        }
-        return node.asText();
-    }
-
-    private static Double optionalNumber(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-            throw new Invalid(FIELD_TYPE, path, "'" + name + "' must be a number");
-        }
-        return node.asDouble();
     }
 }

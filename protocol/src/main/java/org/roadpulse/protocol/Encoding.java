@@ -1,6 +1,7 @@
 package org.roadpulse.protocol;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The two encodings of the same payload structure, with their media types and CoAP content-format numbers. */
@@ -29,7 +30,7 @@ public enum Encoding {
         if (mediaType == null) {
             return Optional.empty();
         }
-        String bare = mediaType.split(";", 2)[0].trim().toLowerCase();
+        String bare = mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(e -> e.mediaType.equals(bare)).findFirst();
     }
 
@@ -39,9 +40,15 @@ public enum Encoding {
 
     /**
      * Guesses the encoding of an MQTT payload, which carries no content type in MQTT 3.1.1: a JSON object starts with
-     * '{' (after optional whitespace); a CBOR map starts with a major-type-5 byte (0xA0–0xBF).
+     * '{' (after optional whitespace); a CBOR map starts with a major-type-5 byte (0xA0–0xBF), or with the
+     * self-described CBOR tag 55799 (0xD9 0xD9 0xF7, RFC 8949 §3.4.6) that some CBOR libraries put first.
+     * Anything else is taken as JSON, so that it is refused as malformed JSON rather than guessed at.
      */
     public static Encoding sniff(byte[] payload) {
+        if (payload.length >= 3 && (payload[0] & 0xFF) == 0xD9 && (payload[1] & 0xFF) == 0xD9
+                && (payload[2] & 0xFF) == 0xF7) {
+            return CBOR;
+        }
         for (byte b : payload) {
             if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
                 continue;

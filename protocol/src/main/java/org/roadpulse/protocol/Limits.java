@@ -18,10 +18,14 @@ public final class Limits {
     public static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
     public static final double MAX_SPEED_KMH = 300.0;
     public static final int MAX_HISTOGRAM_BINS = 64;
+    public static final int MAX_HISTOGRAM_BIN_WIDTH_KMH = 50;
     /** Largest seq, so that JSON numbers stay exact in every client (2^53 - 1). */
     public static final long MAX_SEQ = 9_007_199_254_740_991L;
     public static final int MAX_FIRMWARE_LENGTH = 32;
     public static final String DEVICE_ID_PATTERN = "[a-z0-9][a-z0-9-]{2,63}";
+    /** Heartbeat period a configuration may set. */
+    public static final int MIN_STATUS_PERIOD_SECONDS = 5;
+    public static final int MAX_STATUS_PERIOD_SECONDS = 3600;
 
     private Limits() {
     }

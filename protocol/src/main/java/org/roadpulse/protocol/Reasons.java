@@ -36,6 +36,8 @@ public final class Reasons {
     public static final String DEVICE_UNKNOWN = "device.unknown";
     public static final String AUTH_MISSING = "auth.missing";
     public static final String AUTH_INVALID = "auth.invalid";
+    /** Not a refusal: the service cannot store now (database down, overloaded); the sender keeps it and retries. */
+    public static final String SERVICE_UNAVAILABLE = "service.unavailable";
 
     private Reasons() {
     }

@@ -1,18 +1,24 @@
 package org.roadpulse.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.roadpulse.protocol.PayloadTree.Invalid;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Codec of the small messages beside the counts: status/heartbeat/last will and the configuration downlink. */
+import static org.roadpulse.protocol.PayloadTree.integer;
+import static org.roadpulse.protocol.PayloadTree.optionalInteger;
+import static org.roadpulse.protocol.PayloadTree.optionalText;
+import static org.roadpulse.protocol.PayloadTree.text;
+
+/**
+ * Codec of the small messages beside the counts: status/heartbeat/last will and the configuration downlink.
+ * Decoding never throws for bad input; the rules are in firmware-specs/v1/SPEC.md, "Status" and "Configuration".
+ */
 public final class StatusCodec {
 
     private static final Pattern DEVICE_ID = Pattern.compile(Limits.DEVICE_ID_PATTERN);
@@ -25,7 +31,7 @@ public final class StatusCodec {
         root.put("v", 1);
         root.put("device", status.deviceId());
         if (status.at() != null) {
-            root.put("at", DateTimeFormatter.ISO_INSTANT.format(status.at()));
+            root.put("at", WireTime.format(status.at()));
         }
         root.put("state", status.state().wireName());
         root.put("fw", status.firmware());
@@ -42,31 +48,7 @@ public final class StatusCodec {
     }
 
     public static Verdict<StatusReport> decodeStatus(byte[] payload, Encoding encoding) {
-        if (payload.length > Limits.MAX_PAYLOAD_BYTES) {
-            return Verdict.rejected(Reasons.PAYLOAD_TOO_LARGE, null, "status payload too large");
-        }
-        try {
-            JsonNode root = WireMappers.of(encoding).readTree(payload);
-            if (root == null || !root.isObject()) {
-                return Verdict.rejected(Reasons.PAYLOAD_NOT_OBJECT, null, "the payload must be a map/object");
-            }
-            String device = root.path("device").asText("");
-            if (!DEVICE_ID.matcher(device).matches()) {
-                return Verdict.rejected(Reasons.DEVICE_INVALID, "device", "device id must match " + Limits.DEVICE_ID_PATTERN);
-            }
-            String stateName = root.path("state").asText("");
-            StatusReport.State state = Arrays.stream(StatusReport.State.values())
-                    .filter(s -> s.wireName().equals(stateName)).findFirst().orElse(null);
-            if (state == null) {
-                return Verdict.rejected(Reasons.FIELD_TYPE, "state", "state must be 'online' or 'offline'");
-            }
-            Instant at = root.hasNonNull("at") ? Instant.parse(root.get("at").asText()) : null;
-            return Verdict.accepted(new StatusReport(device, at, state, root.path("fw").asText(""),
-                    optionalLong(root, "outbox"), optionalLong(root, "lastSeq"), optionalLong(root, "uptime")));
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof DateTimeParseException ? Reasons.TIME_INVALID : Reasons.PAYLOAD_MALFORMED;
-            return Verdict.rejected(reason, null, "not a valid status report: " + e.getMessage());
-        }
+        return decode(payload, encoding, StatusCodec::status);
     }
 
     public static byte[] encode(DeviceConfig config, Encoding encoding) {
@@ -78,32 +60,89 @@ public final class StatusCodec {
     }
 
     public static Verdict<DeviceConfig> decodeConfig(byte[] payload, Encoding encoding) {
+        return decode(payload, encoding, StatusCodec::config);
+    }
+
+    private static <T> Verdict<T> decode(byte[] payload, Encoding encoding, Function<JsonNode, T> reader) {
+        if (payload.length > Limits.MAX_PAYLOAD_BYTES) {
+            return Verdict.rejected(Reasons.PAYLOAD_TOO_LARGE, null,
+                    "payload has " + payload.length + " bytes; the limit is " + Limits.MAX_PAYLOAD_BYTES);
+        }
+        JsonNode root;
         try {
-            JsonNode root = WireMappers.of(encoding).readTree(payload);
-            int interval = root.path("interval").asInt(-1);
-            int statusPeriod = root.path("statusPeriod").asInt(-1);
-            if (!Limits.INTERVAL_LENGTHS_SECONDS.contains(interval)) {
-                return Verdict.rejected(Reasons.INTERVAL_LENGTH_INVALID, "interval", "interval must be one of "
-                        + Limits.INTERVAL_LENGTHS_SECONDS);
-            }
-            if (statusPeriod < 5 || statusPeriod > 3600) {
-                return Verdict.rejected(Reasons.FIELD_TYPE, "statusPeriod", "statusPeriod must be 5 to 3600 s");
-            }
-            return Verdict.accepted(new DeviceConfig(interval, statusPeriod));
+            root = WireMappers.of(encoding).readTree(payload);
         } catch (IOException | RuntimeException e) {
-            return Verdict.rejected(Reasons.PAYLOAD_MALFORMED, null, "not a valid configuration: " + e.getMessage());
+            return Verdict.rejected(Reasons.PAYLOAD_MALFORMED, null, "not valid " + encoding + ": " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode()) {
+            return Verdict.rejected(Reasons.PAYLOAD_MALFORMED, null, "empty payload");
+        }
+        if (!root.isObject()) {
+            return Verdict.rejected(Reasons.PAYLOAD_NOT_OBJECT, null, "the payload must be a map/object");
+        }
+        try {
+            version(root);
+            return Verdict.accepted(reader.apply(root));
+        } catch (Invalid invalid) {
+            return new Verdict.Rejected<>(invalid.rejection);
         }
     }
 
-    private static Long optionalLong(JsonNode root, String name) {
-        return root.hasNonNull(name) ? root.get(name).asLong() : null;
+    private static void version(JsonNode root) {
+        long version = integer(root, "v", "v");
+        if (version != 1) {
+            throw new Invalid(Reasons.VERSION_UNSUPPORTED, "v", "contract version " + version + " is not supported; use 1");
+        }
+    }
+
+    private static StatusReport status(JsonNode root) {
+        String device = text(root, "device", "device");
+        if (!DEVICE_ID.matcher(device).matches()) {
+            throw new Invalid(Reasons.DEVICE_INVALID, "device", "device id must match " + Limits.DEVICE_ID_PATTERN);
+        }
+        String stateName = text(root, "state", "state");
+        StatusReport.State state = Arrays.stream(StatusReport.State.values())
+                .filter(s -> s.wireName().equals(stateName)).findFirst()
+                .orElseThrow(() -> new Invalid(Reasons.FIELD_TYPE, "state", "state must be 'online' or 'offline'"));
+        String atText = optionalText(root, "at", "at");
+        Instant at = atText == null ? null : WireTime.parse(atText).orElseThrow(() -> new Invalid(
+                Reasons.TIME_INVALID, "at", "at must be an RFC 3339 time with seconds, such as 2026-01-01T00:00:00Z"));
+        String firmware = text(root, "fw", "fw");
+        if (firmware.isBlank() || firmware.length() > Limits.MAX_FIRMWARE_LENGTH) {
+            throw new Invalid(Reasons.FIRMWARE_INVALID, "fw", "firmware version must have 1 to "
+                    + Limits.MAX_FIRMWARE_LENGTH + " characters");
+        }
+        Long lastSeq = optionalInteger(root, "lastSeq", "lastSeq");
+        if (lastSeq != null && (lastSeq < 0 || lastSeq > Limits.MAX_SEQ)) {
+            throw new Invalid(Reasons.SEQ_INVALID, "lastSeq", "lastSeq must be between 0 and " + Limits.MAX_SEQ);
+        }
+        return new StatusReport(device, at, state, firmware, nonNegative(root, "outbox"), lastSeq,
+                nonNegative(root, "uptime"));
+    }
+
+    private static DeviceConfig config(JsonNode root) {
+        long interval = integer(root, "interval", "interval");
+        if (interval > Integer.MAX_VALUE || !Limits.INTERVAL_LENGTHS_SECONDS.contains((int) interval)) {
+            throw new Invalid(Reasons.INTERVAL_LENGTH_INVALID, "interval", "interval must be one of "
+                    + Limits.INTERVAL_LENGTHS_SECONDS);
+        }
+        long statusPeriod = integer(root, "statusPeriod", "statusPeriod");
+        if (statusPeriod < Limits.MIN_STATUS_PERIOD_SECONDS || statusPeriod > Limits.MAX_STATUS_PERIOD_SECONDS) {
+            throw new Invalid(Reasons.FIELD_TYPE, "statusPeriod", "statusPeriod must be "
+                    + Limits.MIN_STATUS_PERIOD_SECONDS + " to " + Limits.MAX_STATUS_PERIOD_SECONDS + " s");
+        }
+        return new DeviceConfig((int) interval, (int) statusPeriod);
+    }
+
+    private static Long nonNegative(JsonNode root, String name) {
+        Long value = optionalInteger(root, name, name);
+        if (value != null && value < 0) {
+            throw new Invalid(Reasons.FIELD_TYPE, name, "'" + name + "' must be a whole number ≥ 0");
+        }
+        return value;
     }
 
     private static byte[] write(ObjectNode root, Encoding encoding) {
-        try {
-            return WireMappers.of(encoding).writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WireMappers.write(root, encoding);
     }
 }
