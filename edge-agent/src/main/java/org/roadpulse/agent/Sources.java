@@ -1,0 +1,43 @@
+package org.roadpulse.agent;
+
+import org.roadpulse.agent.aggregation.AggregatingIntervalSource;
+import org.roadpulse.agent.config.SimulationSettings;
+import org.roadpulse.agent.config.SourceSettings;
+import org.roadpulse.agent.source.BastHourlySource;
+import org.roadpulse.agent.source.IntervalSource;
+import org.roadpulse.agent.source.MoersRadarSource;
+import org.roadpulse.agent.source.PacedIntervalSource;
+import org.roadpulse.agent.source.Pacer;
+import org.roadpulse.agent.source.TrafficSimulator;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Builds the interval source that settings describe. */
+final class Sources {
+
+    private Sources() {
+    }
+
+    static IntervalSource open(SourceSettings settings, String deviceId, int intervalSeconds, Clock clock,
+                               Pacer.Sleeper sleeper) throws IOException {
+        Pacer pacer = new Pacer(clock, sleeper, settings.speed());
+        return switch (settings.type()) {
+            case RADAR -> new AggregatingIntervalSource(new MoersRadarSource(settings.file()), intervalSeconds, pacer);
+            case BAST -> new PacedIntervalSource(new BastHourlySource(settings.file()), pacer);
+            case SIMULATE -> new AggregatingIntervalSource(
+                    new TrafficSimulator(parameters(settings.simulation(), settings.speed(), deviceId,
+                            clock.instant())),
+                    intervalSeconds, pacer);
+        };
+    }
+
+    static TrafficSimulator.Parameters parameters(SimulationSettings simulation, double speed, String deviceId,
+                                                  Instant now) {
+        long seed = simulation.seed() != null ? simulation.seed() : deviceId.hashCode();
+        return new TrafficSimulator.Parameters(simulation.lanesPerDirection(), simulation.dailyVehicles(),
+                simulation.heavyShare(), simulation.speedLimitKmh(), seed, simulation.startAt(now, speed),
+                simulation.untilAt(now));
+    }
+}

@@ -1,0 +1,29 @@
+package org.roadpulse.agent.source;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Complete count intervals in time order: what the agent stores and sends. A source that aggregates vehicles
+ * implements it with an aggregator; a source of ready counts (a BASt file) implements it directly.
+ */
+public interface IntervalSource extends AutoCloseable {
+
+    /**
+     * The next interval, returned once it has ended (in paced time: the caller's {@link Pacer} decides how long that
+     * is on the wall clock); empty when the source is exhausted.
+     */
+    Optional<MeasuredInterval> next() throws IOException, InterruptedException;
+
+    /**
+     * Asks for another interval length from the next boundary on. Sources of fixed-length intervals ignore it and
+     * say so by returning false.
+     */
+    default boolean changeIntervalLength(int seconds) {
+        return false;
+    }
+
+    @Override
+    default void close() throws IOException {
+    }
+}

@@ -1,0 +1,32 @@
+package org.roadpulse.agent.transport;
+
+/** The service's answer for one interval, as far as the outbox is concerned. */
+public sealed interface Delivery {
+
+    /** Stored (or recognised as a duplicate): remove it from the outbox. */
+    record Acked() implements Delivery {
+    }
+
+    /**
+     * Refused for good (CoAP 4.xx): sending it again would be refused again, so remove it from the outbox, count it
+     * and log the reason. (MQTT cannot say this: the service acknowledges a refused message like any other.)
+     */
+    record Rejected(String reason) implements Delivery {
+    }
+
+    /** Not answered or not now (timeout, lost connection, CoAP 5.03): keep it and send it again later. */
+    record Retry(String reason) implements Delivery {
+    }
+
+    static Delivery acked() {
+        return new Acked();
+    }
+
+    static Delivery rejected(String reason) {
+        return new Rejected(reason);
+    }
+
+    static Delivery retry(String reason) {
+        return new Retry(reason);
+    }
+}

@@ -1,0 +1,93 @@
+package org.roadpulse.agent.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.agent.outbox.Outbox;
+import org.roadpulse.agent.support.TestCoapService;
+import org.roadpulse.agent.support.TrafficData;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void outboxShowsPendingAndLastSeq() throws Exception {
+        // GIVEN an outbox with three intervals, one acknowledged
+        try (Outbox outbox = Outbox.open(dir)) {
+            for (int i = 0; i < 3; i++) {
+                outbox.append(seq -> new byte[]{1, 2, 3});
+            }
+            outbox.ack(1);
+        }
+        // WHEN it is inspected from the command line
+        int exit = AgentCommand.execute("outbox", "--dir", dir.toString());
+        // THEN it shows two pending, last seq 3, oldest 2
+        assertThat(exit).isZero();
+        assertThat(output()).containsPattern("pending +2").containsPattern("last seq +3").containsPattern("oldest +2");
+    }
+
+    @Test
+    void replayRadarSendsEveryCompleteIntervalAndExits() throws Exception {
+        // GIVEN a CoAP service and the Moers recording
+        Path file = TrafficData.moersRadar();
+        try (TestCoapService service = TestCoapService.plain("moers-cli-test")) {
+            // WHEN it is replayed as fast as possible in 15-minute intervals
+            int exit = AgentCommand.execute("replay-radar", file.toString(), "--device", "moers-cli-test",
+                    "--secret", "s", "--uri", service.uri(), "--outbox", dir.resolve("outbox").toString(),
+                    "--speed", "0", "--interval", "900");
+            // THEN the command exits 0 after all 187 complete quarter hours were acknowledged
+            assertThat(exit).isZero();
+            assertThat(service.seqs()).hasSize(187);
+            assertThat(output()).contains("moers-cli-test: produced 187, acked 187, rejected 0");
+        }
+    }
+
+    @Test
+    void runRefusesInvalidSettingsWithTheReason() throws Exception {
+        Path config = dir.resolve("agent.yml");
+        java.nio.file.Files.writeString(config, "device: {id: x}\n");
+        int exit = AgentCommand.execute("run", "--config", config.toString());
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("device.id must match");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        int exit = AgentCommand.execute("--help");
+        assertThat(exit).isZero();
+        assertThat(output()).contains("run", "replay-radar", "replay-bast", "simulate", "outbox");
+    }
+}

@@ -1,0 +1,106 @@
+package org.roadpulse.agent.config;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.junit.jupiter.api.Test;
+import org.roadpulse.protocol.Encoding;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsFilesTest {
+
+    private static final Map<String, String> ENVIRONMENT = Map.of("ROADPULSE_DEVICE_SECRET", "from-env");
+
+    private static AgentSettings example(String name) throws IOException {
+        return SettingsFiles.read(Path.of("config", name), AgentSettings.class, ENVIRONMENT);
+    }
+
+    @Test
+    void readsTheMqttExample() throws IOException {
+        AgentSettings settings = example("agent-mqtt.yml");
+        assertThat(settings.device().id()).isEqualTo("koeln-a4-5651");
+        assertThat(settings.device().secret()).isEqualTo("from-env");
+        assertThat(settings.transport().type()).isEqualTo(TransportSettings.Kind.MQTT);
+        assertThat(settings.transport().uri()).isEqualTo(URI.create("tcp://localhost:1883"));
+        assertThat(settings.transport().encoding()).isEqualTo(Encoding.CBOR);
+        assertThat(settings.source().type()).isEqualTo(SourceSettings.Kind.BAST);
+        assertThat(settings.source().speed()).isEqualTo(60.0);
+        assertThat(settings.outbox().dir()).isEqualTo(Path.of("outbox/koeln-a4-5651"));
+        assertThat(settings.outbox().maxRecords()).isEqualTo(10_000);
+    }
+
+    @Test
+    void readsTheCoapExampleWithDefaultsForWhatItLeavesOut() throws IOException {
+        AgentSettings settings = example("agent-coap.yml");
+        assertThat(settings.transport().type()).isEqualTo(TransportSettings.Kind.COAP);
+        assertThat(settings.transport().window()).isEqualTo(4);
+        assertThat(settings.transport().backoffMaxMs()).isEqualTo(60_000);
+        assertThat(settings.source().type()).isEqualTo(SourceSettings.Kind.RADAR);
+        assertThat(settings.intervalSeconds()).isEqualTo(300);
+        assertThat(settings.device().firmware()).isEqualTo(DeviceSettings.DEFAULT_FIRMWARE);
+    }
+
+    @Test
+    void readsTheSimulatedAndFleetExamples() throws IOException {
+        AgentSettings simulated = example("agent-simulated.yml");
+        assertThat(simulated.transport().type()).isEqualTo(TransportSettings.Kind.MQTT);
+        assertThat(simulated.source().simulation().lanesPerDirection()).isEqualTo(2);
+        assertThat(simulated.problems()).isEmpty();
+        FleetSettings fleet = SettingsFiles.read(Path.of("config", "fleet.yml"), FleetSettings.class, ENVIRONMENT);
+        assertThat(fleet.agents()).extracting(a -> a.device().id())
+                .containsExactly("bexbach-001", "bexbach-002", "bexbach-003");
+        assertThat(fleet.agents()).extracting(a -> a.outbox().dir())
+                .containsExactly(Path.of("outbox/bexbach-001"), Path.of("outbox/bexbach-002"),
+                        Path.of("outbox/bexbach-003"));
+        assertThat(fleet.agents()).allSatisfy(a -> assertThat(a.device().secret()).isEqualTo("from-env"));
+        // each device gets its own seed and volume, the same on every run
+        assertThat(fleet.agents()).extracting(a -> a.source().simulation().seed()).doesNotHaveDuplicates();
+        assertThat(fleet.agents().get(0).source().simulation().dailyVehicles())
+                .isEqualTo(fleet.agents().get(0).source().simulation().dailyVehicles());
+    }
+
+    @Test
+    void substitutesEnvironmentVariablesWithFallbacks() {
+        assertThat(SettingsFiles.substitute("a: ${X}\nb: ${MISSING:-fallback}\nc: ${MISSING}", Map.of("X", "1")::get))
+                .isEqualTo("a: 1\nb: fallback\nc: ");
+    }
+
+    @Test
+    void aMisspeltKeyIsAnError() {
+        assertThatThrownBy(() -> SettingsFiles.parse("device: {id: abc, secret: s}\nintervalSecs: 60\n",
+                AgentSettings.class, name -> null)).isInstanceOf(UnrecognizedPropertyException.class)
+                .hasMessageContaining("intervalSecs");
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() throws IOException {
+        AgentSettings settings = SettingsFiles.parse("""
+                device: {id: Bad_Id}
+                transport: {uri: 'http://x'}
+                source: {type: radar}
+                intervalSeconds: 120
+                """, AgentSettings.class, name -> null);
+        assertThat(settings.problems()).hasSize(5).anySatisfy(p -> assertThat(p).contains("device.id"))
+                .anySatisfy(p -> assertThat(p).contains("secret"))
+                .anySatisfy(p -> assertThat(p).contains("http://"))
+                .anySatisfy(p -> assertThat(p).contains("source.file"))
+                .anySatisfy(p -> assertThat(p).contains("intervalSeconds"));
+        assertThatThrownBy(settings::validated).hasMessageContaining("invalid agent settings");
+    }
+
+    @Test
+    void resolvesSimulationTimes() {
+        Instant now = Instant.parse("2024-07-01T10:15:00Z");
+        assertThat(SimulationSettings.parseTime("today", now)).isEqualTo(Instant.parse("2024-06-30T22:00:00Z"));
+        assertThat(SimulationSettings.parseTime("now", now)).isEqualTo(now);
+        assertThat(SimulationSettings.parseTime("2024-01-02", now)).isEqualTo(Instant.parse("2024-01-01T23:00:00Z"));
+        assertThat(SimulationSettings.parseTime("2024-01-02T03:04:05Z", now))
+                .isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+    }
+}
