@@ -113,6 +113,14 @@ final class CountIntervalReader {
                 throw new Invalid(LANE_DUPLICATE, "lanes[" + i + "]",
                         "lane " + lane.lane() + " " + lane.direction() + " appears twice");
             }
+            // Lane 0 already holds every lane of its direction: single lanes beside it would count vehicles twice.
+            boolean mixed = lane.lane() == Limits.WHOLE_DIRECTION
+                    ? lanes.stream().anyMatch(l -> l.direction() == lane.direction())
+                    : seen.contains(Limits.WHOLE_DIRECTION + "/" + lane.direction());
+            if (mixed) {
+                throw new Invalid(LANE_DUPLICATE, "lanes[" + i + "]", "lane 0 (the whole " + lane.direction()
+                        + " direction) cannot be combined with single lanes of that direction");
+            }
             lanes.add(lane);
         }
         return lanes;
@@ -123,17 +131,20 @@ final class CountIntervalReader {
             throw new Invalid(FIELD_TYPE, path, "a lane entry must be a map/object");
         }
         long lane = integer(node, "lane", path + ".lane");
-        if (lane < 1 || lane > Limits.MAX_LANE_NUMBER) {
-            throw new Invalid(LANE_INVALID, path + ".lane", "lane must be 1 to " + Limits.MAX_LANE_NUMBER);
+        if (lane < Limits.WHOLE_DIRECTION || lane > Limits.MAX_LANE_NUMBER) {
+            throw new Invalid(LANE_INVALID, path + ".lane", "lane must be 1 to " + Limits.MAX_LANE_NUMBER
+                    + ", or 0 for all lanes of the direction together");
         }
+        // A whole direction may carry one vehicle per second on each of its lanes.
+        int maxVehicles = lane == Limits.WHOLE_DIRECTION ? length * Limits.MAX_LANE_NUMBER : length;
         String dir = text(node, "dir", path + ".dir");
         Direction direction = Direction.fromWireName(dir).orElseThrow(() -> new Invalid(DIRECTION_INVALID,
                 path + ".dir", "direction must be 'forward' or 'backward', not '" + dir + "'"));
-        Map<VehicleClass, Integer> counts = counts(node, path + ".counts", scheme, length);
+        Map<VehicleClass, Integer> counts = counts(node, path + ".counts", scheme, maxVehicles);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        if (total > length) {
-            throw new Invalid(COUNT_IMPLAUSIBLE, path + ".counts", total + " vehicles on one lane in " + length
-                    + " s: more than one vehicle per second is not plausible");
+        if (total > maxVehicles) {
+            throw new Invalid(COUNT_IMPLAUSIBLE, path + ".counts", total + " vehicles in " + length
+                    + " s: more than one vehicle per second and lane is not plausible");
         }
         Double meanSpeed = speed(node, "meanSpeed", path);
         Double v85 = speed(node, "v85", path);
@@ -145,7 +156,7 @@ final class CountIntervalReader {
         return new LaneInterval((int) lane, direction, counts, meanSpeed, v85, histogram, occupancy);
     }
 
-    private Map<VehicleClass, Integer> counts(JsonNode lane, String path, ClassScheme scheme, int length) {
+    private Map<VehicleClass, Integer> counts(JsonNode lane, String path, ClassScheme scheme, int maxVehicles) {
         JsonNode node = required(lane, "counts", path);
         if (!node.isObject()) {
             throw new Invalid(FIELD_TYPE, path, "counts must be a map from class to vehicles");
@@ -169,9 +180,9 @@ final class CountIntervalReader {
             }
             // More than one vehicle per second on one lane is physically impossible: a device fault, not traffic.
             // One class alone is checked here (to name it, and to keep the sum from overflowing); the lane total below.
-            if (!value.canConvertToInt() || value.asInt() > length) {
-                throw new Invalid(COUNT_IMPLAUSIBLE, field, "more than one vehicle per second (" + length
-                        + " in this interval) is not plausible");
+            if (!value.canConvertToInt() || value.asInt() > maxVehicles) {
+                throw new Invalid(COUNT_IMPLAUSIBLE, field, "more than " + maxVehicles
+                        + " vehicles in this interval (one per second and lane) is not plausible");
             }
             counts.put(vehicleClass, value.asInt());
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What one lane in one direction saw during an interval.
  *
- * @param lane           lane number, 1 = the lane nearest the kerb in this direction
+ * @param lane           lane number, 1 = the lane nearest the kerb in this direction; 0 = all lanes of the direction together (see {@link Limits#WHOLE_DIRECTION})
  * @param counts         vehicles per class; classes of the interval's scheme only; absent classes are zero
  * @param meanSpeedKmh   arithmetic mean speed, or null when the device measures no speed or saw no vehicle
  * @param v85Kmh         speed not exceeded by 85 % of the vehicles, or null

@@ -11,6 +11,11 @@ public final class Limits {
     public static final int MAX_PAYLOAD_BYTES = 16 * 1024;
     public static final int MAX_LANES = 16;
     public static final int MAX_LANE_NUMBER = 8;
+    /**
+     * Lane number of an entry that holds all lanes of its direction together, for devices that cannot tell lanes
+     * apart (or hourly station data such as BASt's). Not to be combined with single lanes of the same direction.
+     */
+    public static final int WHOLE_DIRECTION = 0;
     public static final Set<Integer> INTERVAL_LENGTHS_SECONDS = Set.of(60, 300, 600, 900, 1800, 3600);
     /** How far a device clock may run ahead: an interval must have ended before now + this. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);

@@ -47,7 +47,9 @@ class SchemasTest {
             "lane-duplicate",
             "count-class-above-one-per-second",
             "count-lane-above-one-per-second",
-            "histogram-more-than-lane");
+            "histogram-more-than-lane",
+            "lane-zero-beside-single-lane",
+            "lane-zero-implausible");
 
     private static final JsonSchema COUNT_INTERVAL = schema("count-interval.schema.json");
     private static final JsonSchema STATUS = schema("status.schema.json");
@@ -123,7 +125,8 @@ class SchemasTest {
         assertThat(lane.at("/speedHist/properties/counts/maxItems").asInt()).isEqualTo(Limits.MAX_HISTOGRAM_BINS);
         assertThat(schema.at("/$defs/speed/maximum").asDouble()).isEqualTo(Limits.MAX_SPEED_KMH);
         assertThat(schema.at("/$defs/count/maximum").asInt())
-                .isEqualTo(Limits.INTERVAL_LENGTHS_SECONDS.stream().mapToInt(Integer::intValue).max().orElseThrow());
+                .isEqualTo(Limits.MAX_LANE_NUMBER
+                        * Limits.INTERVAL_LENGTHS_SECONDS.stream().mapToInt(Integer::intValue).max().orElseThrow());
     }
 
     @Test

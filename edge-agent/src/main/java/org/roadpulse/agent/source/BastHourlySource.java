@@ -3,6 +3,7 @@ package org.roadpulse.agent.source;
 import org.roadpulse.protocol.ClassScheme;
 import org.roadpulse.protocol.Direction;
 import org.roadpulse.protocol.LaneInterval;
+import org.roadpulse.protocol.Limits;
 import org.roadpulse.protocol.VehicleClass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +32,9 @@ import java.util.Optional;
  * <ul>
  *   <li><b>Classes</b> (BASt → TLS 8+1): Mot → Krad, Pkw, Lfw, PmA → PkwA, LoA → Lkw, Lzg − Sat → LkwA,
  *       Sat → SattelKfz, Bus, Son → nkKfz ({@code Lzg} includes the articulated trucks {@code Sat}).</li>
- *   <li><b>Lanes</b>: BASt counts per direction of the carriageway, so direction 1 ({@code _R1}) becomes lane 1
- *       forward and direction 2 ({@code _R2}) lane 1 backward: one entry per direction, all its lanes together.
- *       Splitting it over lanes would invent a distribution BASt did not measure. The price: contract v1 allows at
- *       most one vehicle per second per lane entry, and a motorway direction exceeds 3,600 vehicles in a few peak
- *       hours a year (10 of 17,518 in zst5651 2021); those intervals are logged here and refused by the service.</li>
+ *   <li><b>Lanes</b>: BASt counts per direction of the carriageway, so direction 1 ({@code _R1}) becomes lane 0
+ *       forward and direction 2 ({@code _R2}) lane 0 backward: lane 0 is the contract's "all lanes of the direction
+ *       together". Splitting it over lanes would invent a distribution BASt did not measure.</li>
  *   <li><b>Time</b>: {@code Datum} YYMMDD and {@code Stunde} 01–24 = the hour <em>ending</em> then, local time
  *       Europe/Berlin: hour 01 is 00:00–01:00. On the spring DST day the row for 02:00–03:00 describes an hour that
  *       did not happen (BASt fills it with flagged zeros): it is skipped, not sent as a zero. On the autumn DST day
@@ -171,14 +170,7 @@ public final class BastHourlySource implements IntervalSource {
         counts.put(VehicleClass.SATTEL_KFZ, articulated);
         counts.put(VehicleClass.BUS, count(fields, "Bus" + suffix));
         counts.put(VehicleClass.NK_KFZ, count(fields, "Son" + suffix));
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        if (total > HOUR_SECONDS) {
-            // BASt counts a whole carriageway; contract v1 allows one vehicle per second per lane entry.
-            LOG.warn("{}:{}: {} vehicles in one hour in direction {} exceed one per second; the service will "
-                    + "refuse this interval (count.implausible) as long as BASt directions are sent as one lane",
-                    file, lineNumber, total, suffix.substring(1));
-        }
-        return new LaneInterval(1, direction, counts, null, null, null, null);
+        return new LaneInterval(Limits.WHOLE_DIRECTION, direction, counts, null, null, null, null);
     }
 
     private int count(String[] fields, String column) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadpulse.agent.support.TrafficData;
+import org.roadpulse.protocol.Limits;
 import org.roadpulse.protocol.ClassScheme;
 import org.roadpulse.protocol.Direction;
 import org.roadpulse.protocol.LaneInterval;
@@ -92,7 +93,7 @@ class BastHourlySourceTest {
     void mapsBastClassesToTls8Plus1() {
         // Row 1, direction 1: Pkw 117, Lfw 5, Mot 0, PmA 0, Bus 1, LoA 3, Lzg 3 of which Sat 3, Son 0
         LaneInterval forward = direction(year.get(0), Direction.FORWARD);
-        assertThat(forward.lane()).isEqualTo(1);
+        assertThat(forward.lane()).isEqualTo(Limits.WHOLE_DIRECTION);
         assertThat(forward.count(VehicleClass.PKW)).isEqualTo(117);
         assertThat(forward.count(VehicleClass.LFW)).isEqualTo(5);
         assertThat(forward.count(VehicleClass.KRAD)).isZero();
