@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ReplayRadarCommand.class,
                 ReplayBastCommand.class,
                 SimulateCommand.class,
+                DemoCommand.class,
                 OutboxCommand.class,
                 CommandLine.HelpCommand.class
         })

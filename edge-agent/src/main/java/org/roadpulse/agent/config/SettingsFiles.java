@@ -40,6 +40,10 @@ public final class SettingsFiles {
         return read(file, FleetSettings.class, System.getenv());
     }
 
+    public static DemoDevices readDemoDevices(Path file) throws IOException {
+        return read(file, DemoDevices.class, System.getenv());
+    }
+
     static <T> T read(Path file, Class<T> type, Map<String, String> environment) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return parse(text, type, environment::get);

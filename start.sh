@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Builds RoadPulse and starts the whole system on embedded defaults:
+#   ingest service (embedded HiveMQ broker, embedded PostgreSQL with a persistent, durable data folder)
+#   + simulated roadside agents of Bexbach, Mettlach, Nalbach and Tholey streaming counts over MQTT and CoAP.
+# Ctrl-C stops everything; data stays in ./data (delete it to start afresh).
+#
+# Options (environment): ROADPULSE_SPEED (time compression of the simulation, default 60),
+#                        ROADPULSE_SKIP_BUILD=1 (start what is built), ROADPULSE_HTTP_PORT (default 8080).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+speed="${ROADPULSE_SPEED:-60}"
+http_port="${ROADPULSE_HTTP_PORT:-8080}"
+service_jar=ingest-service/target/roadpulse-ingest-service.jar
+agent_jar=edge-agent/target/roadpulse-edge-agent.jar
+devices=ingest-service/src/main/resources/demo-devices.yml
+
+java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' || { echo "RoadPulse needs JDK 17 or newer on the PATH." >&2; exit 1; }
+
+if [ "${ROADPULSE_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$service_jar" ] || [ ! -f "$agent_jar" ]; then
+  echo "==> Building (the first build downloads dependencies from Maven Central; a few minutes)"
+  ./mvnw -q -B install -DskipTests
+fi
+
+mkdir -p data/logs
+pids=()
+stop() {
+  echo; echo "==> Stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped. Data is kept in ./data."
+}
+trap stop EXIT
+trap 'exit 0' INT TERM
+
+echo "==> Starting the ingest service (log: data/logs/ingest-service.log)"
+ROADPULSE_DEMO_SEED_DEVICES=true MICRONAUT_SERVER_PORT="$http_port" \
+  java -jar "$service_jar" > data/logs/ingest-service.log 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 180); do
+  if curl -fs "http://localhost:$http_port/health" > /dev/null 2>&1; then break; fi
+  if ! kill -0 "${pids[0]}" 2>/dev/null; then
+    echo "The ingest service stopped while starting; the end of its log:" >&2
+    tail -n 30 data/logs/ingest-service.log >&2; exit 1
+  fi
+  sleep 1
+done
+curl -fs "http://localhost:$http_port/health" > /dev/null || { echo "The ingest service did not become healthy in 3 min; see data/logs/ingest-service.log" >&2; exit 1; }
+
+echo "==> Starting simulated roadside agents at ${speed}x (log: data/logs/agents.log)"
+java -jar "$agent_jar" demo --devices "$devices" --speed "$speed" \
+  --mqtt tcp://localhost:1883 --coap coap://localhost:5683 --outbox-root data/outbox \
+  > data/logs/agents.log 2>&1 &
+pids+=($!)
+
+cat <<TXT
+
+RoadPulse is running.
+  Live device page (de/en):   http://localhost:$http_port/
+  Devices and stored counts:  http://localhost:$http_port/api/v1/devices
+  Health / Prometheus:        http://localhost:$http_port/health   http://localhost:$http_port/prometheus
+  MQTT broker (embedded):     tcp://localhost:1883   CoAP: coap://localhost:5683, coaps://localhost:5684 (DTLS-PSK)
+  PostgreSQL (embedded):      psql postgresql://roadpulse:roadpulse@localhost:54329/roadpulse
+  Logs:                       data/logs/ingest-service.log, data/logs/agents.log
+Ctrl-C stops everything.
+TXT
+
+wait "${pids[0]}" || true
+echo "The ingest service stopped; the end of its log:" >&2
+tail -n 20 data/logs/ingest-service.log >&2
+exit 1
