@@ -13,10 +13,12 @@ import org.roadpulse.agent.transport.OutboxDrainer;
 import org.roadpulse.agent.transport.TlsSettings;
 import org.roadpulse.agent.transport.coap.CoapCountPublisher;
 import org.roadpulse.agent.transport.mqtt.MqttCountPublisher;
+import org.roadpulse.protocol.CountInterval;
 import org.roadpulse.protocol.CountIntervalCodec;
 import org.roadpulse.protocol.DeviceConfig;
 import org.roadpulse.protocol.Encoding;
 import org.roadpulse.protocol.StatusReport;
+import org.roadpulse.protocol.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +51,9 @@ public final class Agent implements AutoCloseable {
     private final Clock clock;
     private final DeviceIdentity identity;
     private final CountIntervalCodec codec = new CountIntervalCodec();
+    /** Reads back the agent's own payloads; its clock is far ahead so that no stored interval counts as "future". */
+    private static final CountIntervalCodec RESUME_READER =
+            new CountIntervalCodec(Clock.fixed(Instant.parse("9999-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final AtomicLong produced = new AtomicLong();
     private final CountDownLatch sourceDone = new CountDownLatch(1);
     /** Wakes the producer from its wait for the next interval; an interrupt could hit it inside an fsync instead. */
@@ -211,11 +217,21 @@ public final class Agent implements AutoCloseable {
 
     private void produce() {
         try {
+            Instant resumeAt = resumePoint();
+            long skipped = 0;
             while (running) {
                 Optional<MeasuredInterval> next = source.next();
                 if (next.isEmpty()) {
                     LOG.info("{}: the source has no more intervals ({} produced)", identity.deviceId(), produced.get());
                     break;
+                }
+                if (next.get().start().isBefore(resumeAt)) {
+                    skipped++;   // produced before a restart: it is in the outbox or already delivered
+                    continue;
+                }
+                if (skipped > 0) {
+                    LOG.info("{}: resumed after {} intervals produced before the restart", identity.deviceId(), skipped);
+                    skipped = 0;
                 }
                 store(next.get());
             }
@@ -229,6 +245,23 @@ public final class Agent implements AutoCloseable {
         } finally {
             sourceDone.countDown();
         }
+    }
+
+    /**
+     * Where the source must resume: the end of the newest interval this outbox ever took. A replay or simulation
+     * restarts from its beginning after a reboot; without this it would produce its first intervals again under new
+     * seqs, and the service could not tell them from new data.
+     */
+    private Instant resumePoint() {
+        return outbox.lastAppended().map(payload -> {
+            Verdict<CountInterval> last = RESUME_READER.decode(payload, Encoding.sniff(payload));
+            if (!last.isAccepted()) {
+                LOG.warn("{}: the newest interval in the outbox does not decode ({}); resuming from the source's start",
+                        identity.deviceId(), last.rejection());
+                return Instant.MIN;
+            }
+            return last.value().end();
+        }).orElse(Instant.MIN);
     }
 
     private void store(MeasuredInterval interval) throws IOException {

@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,5 +152,26 @@ class AgentTest {
         assertThat(agent.counters().produced()).isEqualTo(8759);
         assertThat(agent.counters().acked()).isEqualTo(8759);
         assertThat(agent.counters().rejected()).isZero();
+    }
+
+    @Test
+    void aReplayRestartedWithItsOutboxResumesWhereItStoppedInsteadOfSendingIntervalsAgain() throws Exception {
+        // GIVEN a simulated past day in 15-minute intervals whose agent is cut off (as by a power cut) part-way
+        service = TestCoapService.plain(DEVICE);
+        AgentSettings day = settings(simulatedDay("2024-05-06", "2024-05-07"), 900);
+        agent = Agent.create(day).start();
+        Await.until(WAIT, () -> service.counts().size() >= 20);
+        agent.halt();
+        // WHEN the agent starts again on the same outbox and the same source, which begins the day anew
+        agent = Agent.create(day).start();
+        assertThat(agent.awaitDrained(WAIT)).isTrue();
+        // THEN every interval of the day reached the service under exactly one seq (a resend after the cut keeps
+        // its seq, which the service recognises as a duplicate), and seqs 1..96 cover the day
+        Map<Instant, Set<Long>> seqsByStart = service.counts().stream().map(TestCoapService.Received::interval)
+                .collect(Collectors.groupingBy(CountInterval::start,
+                        Collectors.mapping(CountInterval::seq, Collectors.toSet())));
+        assertThat(seqsByStart).hasSize(96);
+        assertThat(seqsByStart.values()).allSatisfy(seqs -> assertThat(seqs).hasSize(1));
+        assertThat(service.counts().stream().map(r -> r.interval().seq()).distinct()).hasSize(96);
     }
 }
