@@ -1,6 +1,7 @@
 package org.roadpulse.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -23,6 +24,9 @@ public final class IngestSettings {
      * @param url      JDBC URL of an external PostgreSQL/TimescaleDB; empty starts the embedded PostgreSQL
      * @param embeddedPort port of the embedded PostgreSQL (0 = any free port)
      * @param durable  fsync and synchronous commit for the embedded PostgreSQL; only tests turn it off
+     * @param poolSize most connections the service holds
+     * @param connectTimeoutMs how long a caller waits for a connection before the database counts as unavailable
+     *                         (the writer then answers "unavailable" instead of hanging)
      */
     @ConfigurationProperties("roadpulse.database")
     public record Database(
@@ -30,7 +34,13 @@ public final class IngestSettings {
             @Bindable(defaultValue = "roadpulse") String username,
             @Bindable(defaultValue = "roadpulse") String password,
             @Bindable(defaultValue = "54329") int embeddedPort,
-            @Bindable(defaultValue = "true") boolean durable) {
+            @Bindable(defaultValue = "true") boolean durable,
+            @Bindable(defaultValue = "8") int poolSize,
+            @Bindable(defaultValue = "5000") long connectTimeoutMs) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
     }
 
     /**
@@ -64,12 +74,33 @@ public final class IngestSettings {
      * @param batchSize  most messages per database transaction
      * @param maxDelayMs how long the writer waits to fill a batch before it commits what it has
      * @param queueCapacity messages waiting for the writer; beyond it intake answers "unavailable" (backpressure)
+     * @param threads    batches written at the same time, each on its own connection
      */
     @ConfigurationProperties("roadpulse.writer")
     public record Writer(
             @Bindable(defaultValue = "1000") int batchSize,
             @Bindable(defaultValue = "10") int maxDelayMs,
-            @Bindable(defaultValue = "20000") int queueCapacity) {
+            @Bindable(defaultValue = "20000") int queueCapacity,
+            @Bindable(defaultValue = "2") int threads) {
+
+        @Creator
+        public Writer {
+        }
+
+        /** One writer thread: the simplest setting, for tests that look at single batches. */
+        public Writer(int batchSize, int maxDelayMs, int queueCapacity) {
+            this(batchSize, maxDelayMs, queueCapacity, 1);
+        }
+    }
+
+    /**
+     * The device administration API ({@code /api/v1/devices}). Until it has proper authorisation (a later issue),
+     * provisioning is only accepted from the loopback interface unless this says otherwise.
+     *
+     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} from other hosts
+     */
+    @ConfigurationProperties("roadpulse.admin")
+    public record Admin(@Bindable(defaultValue = "false") boolean allowRemoteProvisioning) {
     }
 
     /** @param seedDevices register the simulated devices of the four model municipalities on start (demo mode) */

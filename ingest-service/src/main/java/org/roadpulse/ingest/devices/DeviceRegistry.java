@@ -11,6 +11,16 @@ public interface DeviceRegistry {
     /** The enabled device with this id whose secret this is; empty for unknown, disabled or wrong secret. */
     Optional<Device> authenticate(String deviceId, String secret);
 
+    /**
+     * The enabled device whose secret this is, without knowing its id: an HTTP bearer token names its device.
+     * Secrets are unique per device. This default asks every device; implementations look the secret's hash up.
+     */
+    default Optional<Device> identify(String secret) {
+        return list().stream()
+                .filter(device -> authenticate(device.id(), secret).isPresent())
+                .findFirst();
+    }
+
     /** The DTLS pre-shared key of an enabled device (see {@code DeviceSecrets.preSharedKey}). */
     Optional<byte[]> preSharedKey(String deviceId);
 

@@ -1,0 +1,54 @@
+package org.roadpulse.ingest.broker;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.ingest.devices.DeviceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+
+/**
+ * The broker the service's MQTT clients use: {@code roadpulse.broker.url} when set, otherwise the embedded HiveMQ,
+ * started on first need (by the MQTT intake, at application start) with its files in {@code <data-dir>/broker}.
+ */
+@Factory
+final class BrokerFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerFactory.class);
+
+    /**
+     * The service's broker account. For the embedded broker, which only this process's own clients use with it, the
+     * password is generated on every start: a configured (or default) password could let a stranger read every
+     * device's counts.
+     */
+    @Singleton
+    ServiceAccount serviceAccount(IngestSettings.Broker settings) {
+        if (embedded(settings)) {
+            LOG.info("Embedded broker: the service account {} gets a new random password for this run",
+                    settings.username());
+            return ServiceAccount.withGeneratedPassword(settings.username());
+        }
+        return new ServiceAccount(settings.username(), settings.password());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    EmbeddedBroker embeddedBroker(IngestSettings.Paths paths, IngestSettings.Broker settings, DeviceRegistry devices,
+                                  ServiceAccount account) {
+        return EmbeddedBroker.start(Path.of(paths.dataDir(), "broker"), settings.embeddedPort(),
+                settings.maxQueueSize(), devices, account);
+    }
+
+    @Singleton
+    BrokerAddress brokerAddress(IngestSettings.Broker settings, BeanProvider<EmbeddedBroker> embedded) {
+        return embedded(settings) ? embedded.get().address() : new BrokerAddress(settings.url().trim());
+    }
+
+    private static boolean embedded(IngestSettings.Broker settings) {
+        return settings.url() == null || settings.url().isBlank();
+    }
+}
