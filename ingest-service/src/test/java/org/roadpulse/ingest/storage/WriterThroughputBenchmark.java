@@ -3,8 +3,6 @@ package org.roadpulse.ingest.storage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.devices.PgDeviceRegistry;
 import org.roadpulse.ingest.intake.AcceptedCounts;
@@ -15,8 +13,6 @@ import org.roadpulse.ingest.testing.TestIntervals;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.protocol.CountInterval;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,22 +81,7 @@ class WriterThroughputBenchmark {
     }
 
     private static double rawCopy(TestDatabase db, List<AcceptedCounts> messages) throws Exception {
-        long started = System.nanoTime();
-        try (Connection connection = db.dataSource().getConnection()) {
-            connection.setAutoCommit(false);
-            for (int from = 0; from < messages.size(); from += BATCH) {
-                StringBuilder text = new StringBuilder();
-                for (AcceptedCounts m : messages.subList(from, Math.min(messages.size(), from + BATCH))) {
-                    CountRecordRows.append(m.interval(), text);
-                }
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(PgCountStore.copyStatement());
-                copy.writeToCopy(bytes, 0, bytes.length);
-                copy.endCopy();
-                connection.commit();
-            }
-        }
-        return (System.nanoTime() - started) / 1e9;
+        return RawCopy.copy(db.dataSource(), messages.stream().map(AcceptedCounts::interval).toList(), BATCH);
     }
 
     private static double write(BatchWriter writer, List<AcceptedCounts> messages) {
