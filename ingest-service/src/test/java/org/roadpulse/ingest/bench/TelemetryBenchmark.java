@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -60,6 +61,7 @@ public final class TelemetryBenchmark {
     private static final double LATENCY_RATE = Double.parseDouble(System.getProperty("bench.rate", "30000"));
     private static final int ROUNDS = 3;
     private static final int INVALID_EVERY = 500;
+    private static final int IN_FLIGHT = 5_000;
     private static final CountIntervalCodec CODEC = new CountIntervalCodec();
 
     private final ApplicationContext context;
@@ -86,6 +88,9 @@ public final class TelemetryBenchmark {
             TelemetryBenchmark bench = new TelemetryBenchmark(server.getApplicationContext());
             try {
                 bench.run();
+            } catch (Exception | AssertionError e) {
+                e.printStackTrace();
+                System.exit(1);
             } finally {
                 bench.disconnect();
             }
@@ -195,10 +200,13 @@ public final class TelemetryBenchmark {
             copy[round] = RawCopy.copy(db, load, 1000);
             empty();
             long started = System.nanoTime();
+            // As the transports do: many messages in flight, but not more than the writer's queue takes.
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
             List<CompletableFuture<IntakeResult>> results = new ArrayList<>(payloads.size());
             for (int i = 0; i < payloads.size(); i++) {
+                inFlight.acquire();
                 results.add(intake.submit(new InboundCounts(Transport.MQTT, load.get(i).deviceId(), payloads.get(i),
-                        Encoding.CBOR, Instant.now())));
+                        Encoding.CBOR, Instant.now())).whenComplete((result, failure) -> inFlight.release()));
             }
             for (CompletableFuture<IntakeResult> result : results) {
                 IntakeResult outcome = result.join();
@@ -248,8 +256,8 @@ public final class TelemetryBenchmark {
     private void disconnect() {
         for (MqttAsyncClient client : clients) {
             try {
-                client.disconnectForcibly(1000);
-                client.close();
+                client.disconnectForcibly(0, 100, false);
+                client.close(true);
             } catch (MqttException ignored) {
                 // the benchmark is over
             }
@@ -289,7 +297,6 @@ public final class TelemetryBenchmark {
     private void empty() throws Exception {
         try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE count_record, count_message, device_activity");
-            statement.execute("CHECKPOINT");
         }
     }
 
