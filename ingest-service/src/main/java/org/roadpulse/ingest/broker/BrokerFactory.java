@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.devices.DeviceRegistry;
+import org.roadpulse.ingest.intake.CountIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,9 @@ final class BrokerFactory {
     @Singleton
     @Bean(preDestroy = "close")
     EmbeddedBroker embeddedBroker(IngestSettings.Paths paths, IngestSettings.Broker settings, DeviceRegistry devices,
-                                  ServiceAccount account) {
+                                  ServiceAccount account, CountIntake counts) {
         return EmbeddedBroker.start(Path.of(paths.dataDir(), "broker"), settings.embeddedPort(),
-                settings.maxQueueSize(), devices, account);
+                settings.maxQueueSize(), devices, account, counts);
     }
 
     @Singleton

@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.client.parameter.Listener;
 import com.hivemq.extension.sdk.api.services.Services;
 import org.roadpulse.ingest.devices.DeviceRegistry;
+import org.roadpulse.ingest.intake.CountIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path home, int port, long maxQueueSize, DeviceRegistry devices,
                                        ServiceAccount service) {
+        return start(home, port, maxQueueSize, devices, service, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, long, DeviceRegistry, ServiceAccount)}, and with devices' counts taken straight to
+     * {@code counts} (the PUBACK after the commit) instead of being routed to the shared subscription.
+     */
+    public static EmbeddedBroker start(Path home, int port, long maxQueueSize, DeviceRegistry devices,
+                                       ServiceAccount service, CountIntake counts) {
         Path conf = home.resolve("conf");
         Path data = home.resolve("data");
         Path extensions = home.resolve("extensions");
@@ -67,7 +77,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withEmbeddedExtension(DeviceAccessExtension.embedded(new DeviceAuthenticator(devices, service, lookups)))
+                .withEmbeddedExtension(DeviceAccessExtension.embedded(
+                        new DeviceAuthenticator(devices, service, lookups),
+                        counts == null ? null : new CountsInterceptor(counts)))
                 .withoutLoggingBootstrap()
                 .build();
         long started = System.nanoTime();
