@@ -32,6 +32,8 @@ CREATE TABLE count_hourly (
 );
 
 -- day: the local calendar day (roadpulse.flow.zone, Europe/Berlin) of 23, 24 or 25 hours.
+-- complete_hours: hours whose every second was measured (the day is complete when all its hours are).
+-- day_total, day_heavy: 06:00-22:00 local (RLS-19's day); the night is the rest of the date.
 -- hour_totals, hour_heavy, hour_measured: the day's hours in order (index 1 = the hour starting at local midnight),
 -- so that a year's figures (MSV, peak hours, day and night) come from 365 rows per direction instead of 8,760.
 CREATE TABLE count_daily (
@@ -39,11 +41,14 @@ CREATE TABLE count_daily (
     day              date        NOT NULL,
     direction        text        NOT NULL,
     measured_s       integer     NOT NULL,
+    complete_hours   smallint    NOT NULL,
     krad             bigint, pkw bigint, lfw bigint, pkw_a bigint, lkw bigint, lkw_a bigint, sattel_kfz bigint,
     bus              bigint, pkw_gruppe bigint, lkw_a_sattel_kfz bigint, pkw_aehnlich bigint, lkw_aehnlich bigint,
     nk_kfz           bigint,
     total            bigint      NOT NULL,
     heavy            bigint      NOT NULL,
+    day_total        bigint      NOT NULL,
+    day_heavy        bigint      NOT NULL,
     speed_sum        double precision,
     speed_n          bigint,
     speed_bin_kmh    smallint,

@@ -3,13 +3,11 @@ package org.roadpulse.ingest.flow;
 import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.protocol.Direction;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,16 +16,15 @@ import java.util.Set;
 
 /**
  * Computes the standard figures (DTV, DTVw, DTV_SV, SV-Anteil, MSV, peak hour, day and night, speeds) of a site from
- * its devices' day rows, following the rules in docs/flow-history.md: means over complete days, MSV over complete
- * hours, local days of 23 to 25 hours.
+ * its devices' day rows, following the rules in docs/flow-history.md: means over complete days, the MSV over complete
+ * hours, local days of 23 to 25 hours. Several devices on one direction add their vehicles; that direction's measured
+ * time is the best-covered device's.
  */
 public final class FigureCalculator {
 
     /** The MSV is the 30th-highest hourly volume. */
     static final int MSV_RANK = 30;
     private static final long HOUR_SECONDS = 3600;
-    private static final int DAY_STARTS = 6;
-    private static final int NIGHT_STARTS = 22;
 
     private FigureCalculator() {
     }
@@ -36,7 +33,7 @@ public final class FigureCalculator {
         Map<LocalDate, Map<Direction, List<DayRow>>> byDay = new HashMap<>();
         for (DayRow row : rows) {
             byDay.computeIfAbsent(row.day(), d -> new EnumMap<>(Direction.class))
-                    .computeIfAbsent(row.direction(), d -> new ArrayList<>()).add(row);
+                    .computeIfAbsent(row.direction(), d -> new ArrayList<>(1)).add(row);
         }
         PublicHolidays holidays = new PublicHolidays(site.stateKey());
         List<StandardFigures> figures = new ArrayList<>();
@@ -53,89 +50,61 @@ public final class FigureCalculator {
     private static StandardFigures view(MeasurementSite site, Direction direction, Set<Direction> directions,
                                         Period period, Map<LocalDate, Map<Direction, List<DayRow>>> byDay,
                                         PublicHolidays holidays) {
-        ZoneId zone = period.zone();
         Means all = new Means();
         Means workdays = new Means();
-        Means peak = new Means();
         Means day = new Means();
         Means night = new Means();
+        Means peak = new Means();
         Map<Integer, Integer> peakHours = new HashMap<>();
-        List<Long> completeHours = new ArrayList<>();
+        HourVolumes completeHours = new HourVolumes();
         CountSums speeds = new CountSums();
         long measured = 0;
         long expected = 0;
+        boolean withHours = true;
         int days = 0;
 
         for (LocalDate date : period.days()) {
             days++;
-            ZonedDateTime midnight = date.atStartOfDay(zone);
-            int hours = (int) Duration.between(midnight, date.plusDays(1).atStartOfDay(zone)).toHours();
+            ZonedDateTime midnight = date.atStartOfDay(period.zone());
+            int hours = hoursOf(date, period.zone());
             expected += hours * HOUR_SECONDS * directions.size();
             Map<Direction, List<DayRow>> rows = byDay.getOrDefault(date, Map.of());
 
-            long[] volume = new long[hours];
-            long[] heavy = new long[hours];
-            boolean[] complete = new boolean[hours];
-            Arrays.fill(complete, true);
+            SiteDay siteDay = new SiteDay(hours);
             for (Direction d : directions) {
-                long[] best = new long[hours];
-                for (DayRow row : rows.getOrDefault(d, List.of())) {
-                    speeds.add(row.sums());
-                    for (int h = 0; h < hours && h < row.hourTotals().length; h++) {
-                        volume[h] += row.hourTotals()[h];
-                        heavy[h] += row.hourHeavy()[h];
-                        best[h] = Math.max(best[h], Math.min(HOUR_SECONDS, row.hourMeasured()[h]));
+                List<DayRow> directionRows = rows.getOrDefault(d, List.of());
+                directionRows.forEach(row -> speeds.add(row.sums()));
+                siteDay.add(directionRows);
+            }
+            measured += siteDay.measured;
+            withHours &= siteDay.hourVolume != null || rows.isEmpty();
+            if (siteDay.hourVolume != null) {
+                for (int h = 0; h < hours; h++) {
+                    if (siteDay.hourComplete[h]) {
+                        completeHours.add(siteDay.hourVolume[h]);
                     }
                 }
-                for (int h = 0; h < hours; h++) {
-                    measured += best[h];
-                    complete[h] &= best[h] >= HOUR_SECONDS;
-                }
             }
-
-            boolean dayComplete = true;
-            for (int h = 0; h < hours; h++) {
-                if (complete[h]) {
-                    completeHours.add(volume[h]);
-                } else {
-                    dayComplete = false;
-                }
-            }
-            if (!dayComplete) {
+            if (!siteDay.complete) {
                 continue;
             }
-            long total = 0;
-            long totalHeavy = 0;
-            long dayVolume = 0;
-            long dayHeavy = 0;
-            int peakIndex = 0;
-            for (int h = 0; h < hours; h++) {
-                total += volume[h];
-                totalHeavy += heavy[h];
-                int localHour = midnight.plusHours(h).getHour();
-                if (localHour >= DAY_STARTS && localHour < NIGHT_STARTS) {
-                    dayVolume += volume[h];
-                    dayHeavy += heavy[h];
-                }
-                if (volume[h] > volume[peakIndex]) {
-                    peakIndex = h;
-                }
-            }
-            all.add(total, totalHeavy);
+            all.add(siteDay.total, siteDay.heavy);
             if (holidays.isWorkday(date)) {
-                workdays.add(total, totalHeavy);
+                workdays.add(siteDay.total, siteDay.heavy);
             }
-            day.add(dayVolume, dayHeavy);
-            night.add(total - dayVolume, totalHeavy - dayHeavy);
-            if (total > 0) {
-                peak.add(volume[peakIndex], 0);
-                peak.addShare(100.0 * volume[peakIndex] / total);
-                peakHours.merge(midnight.plusHours(peakIndex).getHour(), 1, Integer::sum);
+            day.add(siteDay.dayTotal, siteDay.dayHeavy);
+            night.add(siteDay.total - siteDay.dayTotal, siteDay.heavy - siteDay.dayHeavy);
+            if (siteDay.hourVolume != null && siteDay.total > 0) {
+                int busiest = siteDay.busiestHour();
+                peak.add(siteDay.hourVolume[busiest], 0);
+                peak.addShare(100.0 * siteDay.hourVolume[busiest] / siteDay.total);
+                peakHours.merge(localHour(midnight, hours, busiest), 1, Integer::sum);
             }
         }
 
         return new StandardFigures(site.id(), direction, period, days, all.days, workdays.days,
-                all.mean(), workdays.mean(), all.meanHeavy(), all.heavyShare(), msv(completeHours),
+                all.mean(), workdays.mean(), all.meanHeavy(), all.heavyShare(),
+                withHours ? completeHours.rank(MSV_RANK) : null,
                 new StandardFigures.PeakHour(peak.mean(), peak.meanShare(), mostFrequent(peakHours)),
                 new StandardFigures.DayNight(day.mean(), day.heavyShare(), night.mean(), night.heavyShare()),
                 new StandardFigures.Speed(speeds.meanSpeedKmh(), speeds.speedPercentileKmh(0.5),
@@ -143,17 +112,81 @@ public final class FigureCalculator {
                 new Completeness(measured, expected));
     }
 
-    private static Long msv(List<Long> hourVolumes) {
-        if (hourVolumes.size() < MSV_RANK) {
-            return null;
+    /** One local day of the directions a figure covers, from their devices' rows. */
+    private static final class SiteDay {
+        final int hours;
+        boolean complete = true;
+        long measured;
+        long total;
+        long heavy;
+        long dayTotal;
+        long dayHeavy;
+        long[] hourVolume;
+        boolean[] hourComplete;
+
+        SiteDay(int hours) {
+            this.hours = hours;
+            this.hourVolume = new long[hours];
+            this.hourComplete = new boolean[hours];
+            Arrays.fill(hourComplete, true);
         }
-        hourVolumes.sort(Collections.reverseOrder());
-        return hourVolumes.get(MSV_RANK - 1);
+
+        void add(List<DayRow> rows) {
+            boolean directionComplete = false;
+            long directionMeasured = 0;
+            long[] best = hourVolume == null ? null : new long[hours];
+            for (DayRow row : rows) {
+                total += row.sums().total();
+                heavy += row.sums().heavy();
+                dayTotal += row.dayTotal();
+                dayHeavy += row.dayHeavy();
+                directionComplete |= row.complete();
+                directionMeasured = Math.max(directionMeasured, Math.min(row.measuredSeconds(), hours * HOUR_SECONDS));
+                if (!row.hasHours()) {
+                    hourVolume = null;
+                    best = null;
+                }
+                if (best != null) {
+                    for (int h = 0; h < hours && h < row.hourTotals().length; h++) {
+                        hourVolume[h] += row.hourTotals()[h];
+                        best[h] = Math.max(best[h], Math.min(HOUR_SECONDS, row.hourMeasured()[h]));
+                    }
+                }
+            }
+            complete &= directionComplete;
+            if (best != null) {
+                directionMeasured = 0;
+                for (int h = 0; h < hours; h++) {
+                    directionMeasured += best[h];
+                    hourComplete[h] &= best[h] >= HOUR_SECONDS;
+                }
+            }
+            measured += directionMeasured;
+        }
+
+        int busiestHour() {
+            int busiest = 0;
+            for (int h = 1; h < hours; h++) {
+                if (hourVolume[h] > hourVolume[busiest]) {
+                    busiest = h;
+                }
+            }
+            return busiest;
+        }
+    }
+
+    private static int hoursOf(LocalDate date, ZoneId zone) {
+        long seconds = date.plusDays(1).atStartOfDay(zone).toEpochSecond() - date.atStartOfDay(zone).toEpochSecond();
+        return (int) (seconds / HOUR_SECONDS);
+    }
+
+    /** The local hour of day of the day's {@code index}-th hour; the same number on all but the two DST days. */
+    private static int localHour(ZonedDateTime midnight, int hours, int index) {
+        return hours == 24 ? index : midnight.plusHours(index).getHour();
     }
 
     private static Integer mostFrequent(Map<Integer, Integer> counts) {
-        // Ties go to the earlier hour of day.
-        Integer best = null;
+        Integer best = null; // ties go to the earlier hour of day
         for (Map.Entry<Integer, Integer> entry : counts.entrySet()) {
             if (best == null || entry.getValue() > counts.get(best)
                     || (entry.getValue().equals(counts.get(best)) && entry.getKey() < best)) {
@@ -161,6 +194,29 @@ public final class FigureCalculator {
             }
         }
         return best;
+    }
+
+    /** Volumes of complete hours, for the MSV. */
+    private static final class HourVolumes {
+        private long[] volumes = new long[1024];
+        private int size;
+
+        void add(long volume) {
+            if (size == volumes.length) {
+                volumes = Arrays.copyOf(volumes, size * 2);
+            }
+            volumes[size++] = volume;
+        }
+
+        /** The {@code rank}-th highest, or null with fewer hours. */
+        Long rank(int rank) {
+            if (size < rank) {
+                return null;
+            }
+            long[] sorted = Arrays.copyOf(volumes, size);
+            Arrays.sort(sorted);
+            return sorted[size - rank];
+        }
     }
 
     /** Running means over complete days. */

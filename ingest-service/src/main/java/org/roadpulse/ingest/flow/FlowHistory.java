@@ -11,5 +11,5 @@ public interface FlowHistory {
     List<VolumeSeries> volumes(FlowQuery query);
 
     /** The standard figures per site (per site and direction when split by direction) over the period. */
-    List<StandardFigures> figures(List<MeasurementSite> sites, Period period, Split split);
+    List<StandardFigures> figures(List<MeasurementSite> sites, Period period, Split split, FigureDetail detail);
 }

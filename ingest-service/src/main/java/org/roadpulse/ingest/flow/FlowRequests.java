@@ -116,6 +116,14 @@ public final class FlowRequests {
                 "bucket", "unknown bucket '" + bucket + "': use one of " + Bucket.wireNames()));
     }
 
+    public FigureDetail detail(@Nullable String detail) {
+        if (detail == null || detail.isBlank()) {
+            return FigureDetail.ALL;
+        }
+        return FigureDetail.fromWireName(detail.trim()).orElseThrow(() -> new FlowRequestException("figures.unknown",
+                "figures", "unknown figure set '" + detail + "': use all, or means (no MSV and peak hour, faster)"));
+    }
+
     public ClassGroup classes(@Nullable String classes) {
         if (classes == null || classes.isBlank()) {
             return ClassGroup.TLS_8_1;

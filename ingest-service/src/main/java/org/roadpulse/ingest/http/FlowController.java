@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.ingest.flow.FigureDetail;
 import org.roadpulse.ingest.flow.FlowHistory;
 import org.roadpulse.ingest.flow.FlowQuery;
 import org.roadpulse.ingest.flow.FlowRequestException;
@@ -52,12 +53,14 @@ public final class FlowController {
 
     @Get(uri = "/figures", produces = MediaType.APPLICATION_JSON)
     FlowReplies.FiguresReply figures(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                     @QueryValue @Nullable String to, @QueryValue @Nullable String split) {
+                                     @QueryValue @Nullable String to, @QueryValue @Nullable String split,
+                                     @QueryValue @Nullable String figures) {
         List<MeasurementSite> chosen = requests.sites(sites);
         Period period = requests.wholeDays(requests.period(from, to));
         Split chosenSplit = requests.split(split);
+        FigureDetail detail = requests.detail(figures);
         return new FlowReplies.FiguresReply(FlowReplies.PeriodReply.of(period),
-                history.figures(chosen, period, chosenSplit).stream().map(FlowReplies.FigureReply::of).toList());
+                history.figures(chosen, period, chosenSplit, detail).stream().map(FlowReplies.FigureReply::of).toList());
     }
 
     @Error(exception = FlowRequestException.class)

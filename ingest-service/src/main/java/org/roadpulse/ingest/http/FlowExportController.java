@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.ingest.flow.FigureDetail;
 import org.roadpulse.ingest.flow.FlowHistory;
 import org.roadpulse.ingest.flow.FlowQuery;
 import org.roadpulse.ingest.flow.FlowRequestException;
@@ -67,12 +68,13 @@ public final class FlowExportController {
     @Get(uri = "/flow/figures.csv", produces = CSV)
     HttpResponse<byte[]> figuresCsv(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
                                     @QueryValue @Nullable String to, @QueryValue @Nullable String split,
-                                    @QueryValue @Nullable String format) {
+                                    @QueryValue @Nullable String format, @QueryValue @Nullable String figures) {
         CsvExport csv = new CsvExport(dialect(format));
         List<MeasurementSite> chosen = requests.sites(sites);
         Period period = requests.wholeDays(requests.period(from, to));
+        FigureDetail detail = requests.detail(figures);
         return attachment("figures.csv", CSV, out -> csv.writeFigures(chosen,
-                history.figures(chosen, period, requests.split(split)), out));
+                history.figures(chosen, period, requests.split(split), detail), out));
     }
 
     @Get(uri = "/flow/volumes.datex2.xml", produces = MediaType.APPLICATION_XML)

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 final class DailyRollup {
 
     private static final VehicleClass[] CLASSES = VehicleClass.values();
+    /** RLS-19's day is 06:00 to 22:00 local time. */
+    private static final int DAY_STARTS = 6;
+    private static final int NIGHT_STARTS = 22;
     private static final String CLASS_COLUMNS = Arrays.stream(CLASSES)
             .map(CountRecordRows::column).collect(Collectors.joining(", "));
 
@@ -40,11 +43,14 @@ final class DailyRollup {
                                AND h.hour < ((d.day + 1)::timestamp AT TIME ZONE ?)""".formatted(CLASS_COLUMNS);
 
     private static final String UPSERT = """
-            INSERT INTO count_daily (device_id, day, direction, measured_s, %s, total, heavy, speed_sum, speed_n,
-                                     speed_bin_kmh, speed_hist, hour_totals, hour_heavy, hour_measured)
-            VALUES (?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO count_daily (device_id, day, direction, measured_s, complete_hours, %s, total, heavy,
+                                     day_total, day_heavy, speed_sum, speed_n, speed_bin_kmh, speed_hist,
+                                     hour_totals, hour_heavy, hour_measured)
+            VALUES (?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (device_id, day, direction) DO UPDATE
-                SET measured_s = excluded.measured_s, %s, total = excluded.total, heavy = excluded.heavy,
+                SET measured_s = excluded.measured_s, complete_hours = excluded.complete_hours, %s,
+                    total = excluded.total, heavy = excluded.heavy,
+                    day_total = excluded.day_total, day_heavy = excluded.day_heavy,
                     speed_sum = excluded.speed_sum, speed_n = excluded.speed_n,
                     speed_bin_kmh = excluded.speed_bin_kmh, speed_hist = excluded.speed_hist,
                     hour_totals = excluded.hour_totals, hour_heavy = excluded.hour_heavy,
@@ -90,7 +96,11 @@ final class DailyRollup {
         final LocalDate day;
         final String direction;
         final long dayStart;
+        final ZoneId zone;
         long measured;
+        int completeHours;
+        long dayTotal;
+        long dayHeavy;
         final Long[] classes = new Long[CLASSES.length];
         long total;
         long heavy;
@@ -107,6 +117,7 @@ final class DailyRollup {
             this.device = device;
             this.day = day;
             this.direction = direction;
+            this.zone = zone;
             Instant start = day.atStartOfDay(zone).toInstant();
             this.dayStart = start.getEpochSecond();
             int hours = (int) Duration.between(start, day.plusDays(1).atStartOfDay(zone).toInstant()).toHours();
@@ -133,6 +144,14 @@ final class DailyRollup {
             hourTotals[index] = (int) hourTotal;
             hourHeavy[index] = (int) hourHeavyVehicles;
             hourMeasured[index] = measuredSeconds;
+            if (measuredSeconds >= 3600) {
+                completeHours++;
+            }
+            int localHour = Instant.ofEpochSecond(row.getLong(4)).atZone(zone).getHour();
+            if (localHour >= DAY_STARTS && localHour < NIGHT_STARTS) {
+                dayTotal += hourTotal;
+                dayHeavy += hourHeavyVehicles;
+            }
             double sum = row.getDouble(next + 2);
             if (!row.wasNull()) {
                 speedSum = (speedSum == null ? 0 : speedSum) + sum;
@@ -169,11 +188,14 @@ final class DailyRollup {
             upsert.setDate(p++, Date.valueOf(day));
             upsert.setString(p++, direction);
             upsert.setLong(p++, measured);
+            upsert.setInt(p++, completeHours);
             for (Long vehicles : classes) {
                 upsert.setObject(p++, vehicles, Types.BIGINT);
             }
             upsert.setLong(p++, total);
             upsert.setLong(p++, heavy);
+            upsert.setLong(p++, dayTotal);
+            upsert.setLong(p++, dayHeavy);
             upsert.setObject(p++, speedSum, Types.DOUBLE);
             upsert.setObject(p++, speedCount, Types.BIGINT);
             boolean withHistogram = histogram != null && !binsDiffer;

@@ -3,6 +3,7 @@ package org.roadpulse.ingest.storage;
 import org.roadpulse.ingest.flow.Bucket;
 import org.roadpulse.ingest.flow.CountSums;
 import org.roadpulse.ingest.flow.DayRow;
+import org.roadpulse.ingest.flow.FigureDetail;
 import org.roadpulse.ingest.flow.FlowHistory;
 import org.roadpulse.ingest.flow.FlowQuery;
 import org.roadpulse.ingest.flow.Period;
@@ -55,9 +56,11 @@ public final class PgFlowHistory implements FlowHistory {
             WHERE device_id = ANY (?) AND hour >= ? AND hour < ?""".formatted(CLASS_COLUMNS);
     private static final String DAILY = """
             SELECT day, device_id, direction, measured_s, %s, total, heavy,
-                   speed_sum, speed_n, speed_bin_kmh, speed_hist, hour_totals, hour_heavy, hour_measured
+                   speed_sum, speed_n, speed_bin_kmh, speed_hist, complete_hours, day_total, day_heavy%%s
             FROM count_daily
             WHERE device_id = ANY (?) AND day >= ? AND day < ?""".formatted(CLASS_COLUMNS);
+    private static final String DAILY_MEANS = DAILY.formatted("");
+    private static final String DAILY_WITH_HOURS = DAILY.formatted(", hour_totals, hour_heavy, hour_measured");
     /** One row per lane: measured time is taken once per message and direction, below. */
     private static final String RAW = """
             SELECT extract(epoch FROM interval_start)::bigint, device_id, direction, seq, length_s, %s, total, heavy,
@@ -91,14 +94,21 @@ public final class PgFlowHistory implements FlowHistory {
     }
 
     @Override
-    public List<StandardFigures> figures(List<MeasurementSite> sites, Period period, Split split) {
+    public List<StandardFigures> figures(List<MeasurementSite> sites, Period period, Split split,
+                                         FigureDetail detail) {
         Map<String, List<DayRow>> byDevice = new HashMap<>();
-        query(DAILY, devices(sites), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
-            DayRow day = new DayRow(row.getString(2), row.getDate(1).toLocalDate(), direction(row.getString(3)),
-                    sums(row, 5), longs(row.getArray(11 + CLASSES.length)), longs(row.getArray(12 + CLASSES.length)),
-                    longs(row.getArray(13 + CLASSES.length)));
-            byDevice.computeIfAbsent(day.device(), d -> new ArrayList<>()).add(day);
-        });
+        boolean hours = detail == FigureDetail.ALL;
+        int next = 11 + CLASSES.length; // the column after the speed histogram
+        query(hours ? DAILY_WITH_HOURS : DAILY_MEANS, devices(sites), Date.valueOf(period.firstDay()),
+                Date.valueOf(period.endDay()), row -> {
+                    LocalDate date = row.getDate(1).toLocalDate();
+                    DayRow day = new DayRow(row.getString(2), date, direction(row.getString(3)),
+                            hoursOf(date, period), row.getLong(4), row.getInt(next), sums(row, 5),
+                            row.getLong(next + 1), row.getLong(next + 2),
+                            hours ? longs(row.getArray(next + 3)) : null, hours ? longs(row.getArray(next + 4)) : null,
+                            hours ? longs(row.getArray(next + 5)) : null);
+                    byDevice.computeIfAbsent(day.device(), d -> new ArrayList<>()).add(day);
+                });
         List<StandardFigures> figures = new ArrayList<>();
         for (MeasurementSite site : sites) {
             List<DayRow> rows = new ArrayList<>();
@@ -120,7 +130,7 @@ public final class PgFlowHistory implements FlowHistory {
         Rows rows = new Rows();
         Period period = query.period();
         Bucket bucket = query.bucket();
-        query(DAILY, devices(query.sites()), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
+        query(DAILY_MEANS, devices(query.sites()), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
             LocalDate day = row.getDate(1).toLocalDate();
             Instant start = bucket.floor(day.atStartOfDay(period.zone()).toInstant(), period.zone());
             rows.add(start, row.getString(2), direction(row.getString(3)), row.getLong(4), sums(row, 5));
@@ -220,6 +230,11 @@ public final class PgFlowHistory implements FlowHistory {
             longs[i] = numbers[i] == null ? 0 : numbers[i].longValue();
         }
         return longs;
+    }
+
+    private static int hoursOf(LocalDate day, Period period) {
+        return (int) ((day.plusDays(1).atStartOfDay(period.zone()).toEpochSecond()
+                - day.atStartOfDay(period.zone()).toEpochSecond()) / 3600);
     }
 
     private static Direction direction(String wireName) {

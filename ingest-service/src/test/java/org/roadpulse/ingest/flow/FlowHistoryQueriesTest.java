@@ -162,7 +162,8 @@ class FlowHistoryQueriesTest {
     void standardFiguresOfTheFortnight() {
         Period fortnight = Period.ofDays(FIRST, FIRST.plusDays(14), BERLIN);
 
-        StandardFigures figures = history.figures(List.of(SITE), fortnight, Split.CROSS_SECTION).get(0);
+        StandardFigures figures = history.figures(List.of(SITE), fortnight, Split.CROSS_SECTION,
+                FigureDetail.ALL).get(0);
 
         assertThat(figures.days()).isEqualTo(14);
         assertThat(figures.completeDays()).isEqualTo(13);
@@ -184,7 +185,7 @@ class FlowHistoryQueriesTest {
     void standardFiguresPerDirection() {
         Period fortnight = Period.ofDays(FIRST, FIRST.plusDays(14), BERLIN);
 
-        List<StandardFigures> figures = history.figures(List.of(SITE), fortnight, Split.DIRECTION);
+        List<StandardFigures> figures = history.figures(List.of(SITE), fortnight, Split.DIRECTION, FigureDetail.ALL);
 
         assertThat(figures).extracting(StandardFigures::direction)
                 .containsExactly(Direction.FORWARD, Direction.BACKWARD);
@@ -194,11 +195,29 @@ class FlowHistoryQueriesTest {
     }
 
     @Test
+    void dailyMeansAloneGiveTheSameMeansWithoutMsvAndPeakHour() {
+        Period fortnight = Period.ofDays(FIRST, FIRST.plusDays(14), BERLIN);
+
+        StandardFigures all = history.figures(List.of(SITE), fortnight, Split.CROSS_SECTION, FigureDetail.ALL).get(0);
+        StandardFigures means = history.figures(List.of(SITE), fortnight, Split.CROSS_SECTION, FigureDetail.MEANS)
+                .get(0);
+
+        assertThat(means.dtv()).isEqualTo(all.dtv());
+        assertThat(means.dtvw()).isEqualTo(all.dtvw());
+        assertThat(means.svShare()).isEqualTo(all.svShare());
+        assertThat(means.dayNight()).isEqualTo(all.dayNight());
+        assertThat(means.completeDays()).isEqualTo(13);
+        assertThat(means.completeness()).isEqualTo(all.completeness());
+        assertThat(means.msv()).isNull();
+        assertThat(means.peakHour().meanVolume()).isNull();
+    }
+
+    @Test
     void aSiteWithoutDataHasNoFiguresButAKnownCompleteness() {
         MeasurementSite empty = FlowFixture.site("empty", "nobody-here");
 
         StandardFigures figures = history.figures(List.of(empty),
-                Period.ofDays(FIRST, FIRST.plusDays(7), BERLIN), Split.CROSS_SECTION).get(0);
+                Period.ofDays(FIRST, FIRST.plusDays(7), BERLIN), Split.CROSS_SECTION, FigureDetail.ALL).get(0);
 
         assertThat(figures.dtv()).isNull();
         assertThat(figures.msv()).isNull();
