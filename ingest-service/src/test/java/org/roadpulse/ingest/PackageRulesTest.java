@@ -29,4 +29,10 @@ class PackageRulesTest {
             .that().resideInAPackage("org.roadpulse.ingest.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("org.roadpulse.ingest.http..",
                     "org.roadpulse.ingest.mqtt..", "org.roadpulse.ingest.coap..", "io.micronaut.http..");
+
+    @ArchTest
+    static final ArchRule flowFiguresArePlainJava = noClasses()
+            .that().resideInAPackage("org.roadpulse.ingest.flow..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..",
+                    "org.roadpulse.ingest.storage..", "org.roadpulse.ingest.http..", "io.micronaut.http..");
 }

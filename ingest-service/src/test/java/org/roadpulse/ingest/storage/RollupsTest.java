@@ -84,7 +84,8 @@ class RollupsTest {
         // GIVEN rolled-up counts
         Instant from = Instant.parse("2021-06-05T00:00:00Z");
         flow.store(hours("roll-twice", 1, from, from.plusSeconds(5 * 3600), Map.of(PKW, 9, LKW, 2), null));
-        List<List<Object>> before = flow.database().rows("SELECT d::text FROM count_daily d WHERE device_id = 'roll-twice'");
+        String daily = "SELECT d::text FROM count_daily d WHERE device_id = 'roll-twice'";
+        List<List<Object>> before = flow.database().rows(daily);
 
         // WHEN the same hours are marked and refreshed again
         flow.database().execute("INSERT INTO rollup_dirty SELECT device_id, hour FROM count_hourly"
@@ -93,8 +94,7 @@ class RollupsTest {
 
         // THEN the rollups are the same
         assertThat(refreshed).isEqualTo(5);
-        assertThat(flow.database().rows("SELECT d::text FROM count_daily d WHERE device_id = 'roll-twice'"))
-                .isEqualTo(before);
+        assertThat(flow.database().rows(daily)).isEqualTo(before);
         assertThat(flow.database().number("SELECT sum(total) FROM count_hourly WHERE device_id = 'roll-twice'"))
                 .isEqualTo(55);
     }
