@@ -108,6 +108,12 @@ async function runQuery() {
   }
   renderAnswers();
   if (state.query) await runComparison();
+  settled();
+}
+
+/** Counts finished queries on the body (data-settled), so tests and scripts can wait for an answer. */
+function settled() {
+  document.body.dataset.settled = String(Number(document.body.dataset.settled || 0) + 1);
 }
 
 async function runComparison() {
@@ -217,7 +223,10 @@ function wireEvents() {
     renderSites();
   });
   byId("query").addEventListener("submit", event => { event.preventDefault(); runQuery(); });
-  byId("comparison").addEventListener("submit", event => { event.preventDefault(); runComparison(); });
+  byId("comparison").addEventListener("submit", event => {
+    event.preventDefault();
+    runComparison().then(settled);
+  });
   ["from", "to"].forEach(id => byId(id).addEventListener("change", fillPeriodB));
   ["b-from", "b-to"].forEach(id => byId(id).addEventListener("change", () => { periodBEdited = true; }));
   api.onLoading(busy => {

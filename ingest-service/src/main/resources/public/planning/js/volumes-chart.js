@@ -52,8 +52,7 @@ function categoryDatasets(response, sitesById) {
         seriesIndex,
         stack: `series-${seriesIndex}`,
         data: series.buckets.map(bucket => valueOf(bucket, category)),
-        backgroundColor: series.buckets.map(bucket =>
-            bucket.completeness && bucket.completeness.complete ? color : hatch(color)),
+        backgroundColor: series.buckets.map(bucket => partlyMeasured(bucket) ? hatch(color) : color),
         borderColor: color,
         borderWidth: 0,
         completeness: series.buckets.map(bucket => bucket.completeness),
@@ -61,6 +60,11 @@ function categoryDatasets(response, sitesById) {
     });
   });
   return datasets;
+}
+
+/** Something was measured, but not the whole bucket (a bucket with nothing measured is a gap, not drawn). */
+function partlyMeasured(bucket) {
+  return bucket.total !== null && bucket.total !== undefined && !(bucket.completeness && bucket.completeness.complete);
 }
 
 function valueOf(bucket, category) {
