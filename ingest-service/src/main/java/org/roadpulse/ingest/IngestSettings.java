@@ -108,11 +108,13 @@ public final class IngestSettings {
      *
      * @param zone      the time zone of planners' days, weeks and hours
      * @param refreshMs how often the rollups take in newly stored counts (0 = only on demand, for tests)
+     * @param publisher national identifier of the publisher in DATEX II exports (the operator's name)
      */
     @ConfigurationProperties("roadpulse.flow")
     public record Flow(
             @Bindable(defaultValue = "Europe/Berlin") String zone,
-            @Bindable(defaultValue = "1000") long refreshMs) {
+            @Bindable(defaultValue = "1000") long refreshMs,
+            @Bindable(defaultValue = "roadpulse") String publisher) {
 
         public java.time.ZoneId zoneId() {
             return java.time.ZoneId.of(zone);
