@@ -325,10 +325,13 @@ class PlanningPageTest implements TestPropertyProvider {
             assertThat(URI.create(page.downloadLink("ngsi-ld")).getPath())
                     .isEqualTo("/api/v1/flow/volumes.ngsi-ld.json");
             assertThat(URI.create(page.downloadLink("sites-geojson")).getPath()).isEqualTo("/api/v1/sites.geojson");
-            // the same query is one the API answers
-            String volumes = csv.replace("/volumes.csv", "/volumes");
-            assertThat(http.get(URI.create(volumes).getRawPath() + "?" + URI.create(volumes).getRawQuery())
-                    .statusCode()).isEqualTo(200);
+            // AND the service answers each of them with its export
+            for (String export : List.of("csv", "csv-semicolon", "figures-csv", "datex2", "ngsi-ld", "sites-datex2")) {
+                URI link = URI.create(page.downloadLink(export));
+                HttpResponse<String> response = http.get(link.getRawPath()
+                        + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
+                assertThat(response.statusCode()).as(export + ": " + response.body()).isEqualTo(200);
+            }
         }
     }
 
