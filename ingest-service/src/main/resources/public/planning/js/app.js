@@ -175,8 +175,13 @@ function renderPeriodHeads() {
   setText("period-b-head", `${t("periodB")}${dates(compared && compared.periodB)}: ${t("total")}`);
 }
 
+function zoomTitles() {
+  return { zoomIn: t("zoomIn"), zoomOut: t("zoomOut") };
+}
+
 function rerender() {
   renderStatic();
+  map?.translate(zoomTitles());
   renderMunicipalities();
   renderSites();
   renderAnswers();
@@ -248,7 +253,7 @@ async function start() {
   renderSites();
   const [settings, sites] = await Promise.allSettled([api.getJson(api.paths.settings), api.getJson(api.paths.sites)]);
   const mapSettings = settings.status === "fulfilled" ? settings.value : {};
-  map = new SiteMap(byId("map"), mapSettings);
+  map = new SiteMap(byId("map"), mapSettings, zoomTitles());
   byId("map-note").hidden = Boolean(mapSettings.tileUrl);
   if (sites.status === "fulfilled") {
     state.sites = sites.value;

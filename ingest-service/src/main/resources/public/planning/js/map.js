@@ -7,10 +7,14 @@ const SINGLE_SITE_ZOOM = 14;
 const COLORS = { normal: "#0b5cad", selected: "#d9480f" };
 
 export class SiteMap {
-  /** @param settings {tileUrl, tileAttribution} from the service (roadpulse.planning.*) */
-  constructor(element, settings) {
+  /**
+   * @param settings {tileUrl, tileAttribution} from the service (roadpulse.planning.*)
+   * @param zoomTitles {zoomIn, zoomOut}: the zoom buttons' tooltips in the page's language
+   */
+  constructor(element, settings, zoomTitles) {
     this.element = element;
-    this.map = L.map(element, { zoomSnap: 0.5 });
+    this.map = L.map(element, { zoomSnap: 0.5, zoomControl: false });
+    this.translate(zoomTitles);
     if (settings.tileUrl) {
       // The attribution is operator configuration (it usually holds a link), not data from a site.
       L.tileLayer(settings.tileUrl, { attribution: settings.tileAttribution || "", maxZoom: 19 }).addTo(this.map);
@@ -58,6 +62,12 @@ export class SiteMap {
       marker.getElement()?.classList.toggle("selected", chosen);
       if (chosen) marker.bringToFront();
     }
+  }
+
+  /** Leaflet's zoom buttons carry English tooltips; replace the control with one in the page's language. */
+  translate({ zoomIn, zoomOut }) {
+    this.zoom?.remove();
+    this.zoom = L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(this.map);
   }
 
   /** Leaflet measures its container once; call after the layout changed. */
