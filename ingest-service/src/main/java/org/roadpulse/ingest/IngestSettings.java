@@ -94,10 +94,11 @@ public final class IngestSettings {
     }
 
     /**
-     * The device administration API ({@code /api/v1/devices}). Until it has proper authorisation (a later issue),
-     * provisioning is only accepted from the loopback interface unless this says otherwise.
+     * The administration API ({@code /api/v1/devices}, {@code /api/v1/sites}). Until it has proper authorisation
+     * (a later issue), provisioning and changes to sites are only accepted from the loopback interface unless this
+     * says otherwise.
      *
-     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} from other hosts
+     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} and changes to sites from other hosts
      */
     @ConfigurationProperties("roadpulse.admin")
     public record Admin(@Bindable(defaultValue = "false") boolean allowRemoteProvisioning) {
