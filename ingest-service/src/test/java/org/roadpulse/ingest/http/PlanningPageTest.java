@@ -326,7 +326,8 @@ class PlanningPageTest implements TestPropertyProvider {
                     .isEqualTo("/api/v1/flow/volumes.ngsi-ld.json");
             assertThat(URI.create(page.downloadLink("sites-geojson")).getPath()).isEqualTo("/api/v1/sites.geojson");
             // AND the service answers each of them with its export
-            for (String export : List.of("csv", "csv-semicolon", "figures-csv", "datex2", "ngsi-ld", "sites-datex2")) {
+            for (String export : List.of("csv", "csv-semicolon", "figures-csv", "datex2", "ngsi-ld", "sites-geojson",
+                    "sites-datex2")) {
                 URI link = URI.create(page.downloadLink(export));
                 HttpResponse<String> response = http.get(link.getRawPath()
                         + (link.getRawQuery() == null ? "" : "?" + link.getRawQuery()));
