@@ -126,4 +126,15 @@ public final class IngestSettings {
     @ConfigurationProperties("roadpulse.demo")
     public record Demo(@Bindable(defaultValue = "false") boolean seedDevices) {
     }
+
+    /**
+     * The planner pages ({@code /planning/}).
+     *
+     * @param tileUrl         a map tile server, e.g. {@code https://tiles.example.de/{z}/{x}/{y}.png}; empty draws the
+     *                        sites on a plain background, which needs no network beyond the service
+     * @param tileAttribution the credit the tile provider asks for (HTML allowed: it is operator configuration)
+     */
+    @ConfigurationProperties("roadpulse.planning")
+    public record Planning(@Nullable String tileUrl, @Nullable String tileAttribution) {
+    }
 }
