@@ -31,9 +31,9 @@ CREATE TABLE count_hourly (
     PRIMARY KEY (device_id, hour, direction)
 );
 
--- day: the local calendar day (roadpulse.flow.zone, Europe/Berlin): 23, 24 or 25 hours.
--- day_*: 06:00-22:00 local; night_*: 00:00-06:00 and 22:00-24:00 of the same date (RLS-19 day/night periods).
--- peak_*: the direction's busiest hour of the day.
+-- day: the local calendar day (roadpulse.flow.zone, Europe/Berlin) of 23, 24 or 25 hours.
+-- hour_totals, hour_heavy, hour_measured: the day's hours in order (index 1 = the hour starting at local midnight),
+-- so that a year's figures (MSV, peak hours, day and night) come from 365 rows per direction instead of 8,760.
 CREATE TABLE count_daily (
     device_id        text COLLATE "C" NOT NULL,
     day              date        NOT NULL,
@@ -44,16 +44,13 @@ CREATE TABLE count_daily (
     nk_kfz           bigint,
     total            bigint      NOT NULL,
     heavy            bigint      NOT NULL,
-    day_total        bigint      NOT NULL,
-    day_heavy        bigint      NOT NULL,
-    night_total      bigint      NOT NULL,
-    night_heavy      bigint      NOT NULL,
-    peak_hour        timestamptz,
-    peak_volume      bigint,
     speed_sum        double precision,
     speed_n          bigint,
     speed_bin_kmh    smallint,
     speed_hist       bigint[],
+    hour_totals      integer[]   NOT NULL,
+    hour_heavy       integer[]   NOT NULL,
+    hour_measured    integer[]   NOT NULL,
     PRIMARY KEY (device_id, day, direction)
 );
 

@@ -103,6 +103,22 @@ public final class IngestSettings {
     public record Admin(@Bindable(defaultValue = "false") boolean allowRemoteProvisioning) {
     }
 
+    /**
+     * Flow history for planners.
+     *
+     * @param zone      the time zone of planners' days, weeks and hours
+     * @param refreshMs how often the rollups take in newly stored counts (0 = only on demand, for tests)
+     */
+    @ConfigurationProperties("roadpulse.flow")
+    public record Flow(
+            @Bindable(defaultValue = "Europe/Berlin") String zone,
+            @Bindable(defaultValue = "1000") long refreshMs) {
+
+        public java.time.ZoneId zoneId() {
+            return java.time.ZoneId.of(zone);
+        }
+    }
+
     /** @param seedDevices register the simulated devices of the four model municipalities on start (demo mode) */
     @ConfigurationProperties("roadpulse.demo")
     public record Demo(@Bindable(defaultValue = "false") boolean seedDevices) {

@@ -48,7 +48,20 @@ public final class FlowRequests {
                             + "choose a coarser bucket or a shorter period",
                     chosenBucket.wireName(), chosen.size(), points, MAX_POINTS));
         }
-        return new FlowQuery(chosen, period, chosenBucket, split(split), classes(classes));
+        return new FlowQuery(chosen, aligned(period, chosenBucket), chosenBucket, split(split), classes(classes));
+    }
+
+    /** The period widened to whole local days: figures are about days. */
+    public Period wholeDays(Period period) {
+        return aligned(period, Bucket.DAY);
+    }
+
+    /** The period widened to whole buckets, so that every bucket covers exactly what its rollup row does. */
+    static Period aligned(Period period, Bucket bucket) {
+        Instant from = bucket.floor(period.from(), period.zone());
+        Instant lastStart = bucket.floor(period.to(), period.zone());
+        Instant to = lastStart.equals(period.to()) ? lastStart : bucket.next(lastStart, period.zone());
+        return new Period(from, to, period.zone());
     }
 
     public List<MeasurementSite> sites(@Nullable String siteIds) {

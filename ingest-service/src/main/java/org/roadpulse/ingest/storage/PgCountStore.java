@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Stores a batch of count messages in one transaction with three round trips: one statement claims the message
+ * Stores a batch of count messages in one transaction with four round trips: one statement claims the message
  * identities ({@code INSERT ... ON CONFLICT DO NOTHING RETURNING} learns which are new), one COPY writes the lanes of
- * the new messages only, and one statement adds them to the device summary. A failure rolls everything back.
+ * the new messages only, one marks their hours for the rollups, and one adds them to the device summary. A failure rolls everything back.
  * Times travel as epoch numbers: parsing thousands of timestamp strings per batch is measurably slower.
  */
 public final class PgCountStore implements CountStore {
@@ -36,6 +36,10 @@ public final class PgCountStore implements CountStore {
             ON CONFLICT (device_id, seq) DO NOTHING
             RETURNING device_id, seq""";
     private static final String COPY_RECORDS = "COPY count_record (" + CountRecordRows.COLUMNS + ") FROM STDIN";
+    /** Marks the hours whose rollups must be recomputed (see Rollups); duplicates are harmless and never block. */
+    private static final String MARK_DIRTY = """
+            INSERT INTO rollup_dirty (device_id, hour)
+            SELECT device, to_timestamp(hour_s) FROM unnest(?::text[], ?::bigint[]) AS d(device, hour_s)""";
     /** Ordered by device, so that concurrent writers lock summary rows in the same order and cannot deadlock. */
     private static final String ADD_TO_SUMMARY = """
             INSERT INTO device_activity AS a (device_id, stored_intervals, last_interval_start, last_stored_at)
@@ -68,6 +72,7 @@ public final class PgCountStore implements CountStore {
                     Set<MessageKey> fresh = claim(connection, messages);
                     if (!fresh.isEmpty()) {
                         copyRecords(connection, messages, fresh);
+                        markDirty(connection, messages, fresh);
                         addToSummary(connection, messages, fresh);
                     }
                     connection.commit();
@@ -141,6 +146,28 @@ public final class PgCountStore implements CountStore {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+        }
+    }
+
+    private static void markDirty(Connection connection, List<AcceptedCounts> messages, Set<MessageKey> fresh)
+            throws SQLException {
+        record DeviceHour(String device, long startSecond) {
+        }
+        Set<DeviceHour> hours = new HashSet<>();
+        for (AcceptedCounts message : messages) {
+            CountInterval interval = message.interval();
+            if (fresh.contains(new MessageKey(interval.deviceId(), interval.seq()))) {
+                // Intervals lie on their grid and are at most an hour long, so each falls in one UTC hour.
+                long hour = Math.floorDiv(interval.start().getEpochSecond(), 3600) * 3600;
+                hours.add(new DeviceHour(interval.deviceId(), hour));
+            }
+        }
+        String[] devices = hours.stream().map(DeviceHour::device).toArray(String[]::new);
+        Long[] starts = hours.stream().map(DeviceHour::startSecond).toArray(Long[]::new);
+        try (PreparedStatement statement = connection.prepareStatement(MARK_DIRTY)) {
+            statement.setArray(1, connection.createArrayOf("text", devices));
+            statement.setArray(2, connection.createArrayOf("int8", starts));
+            statement.executeUpdate();
         }
     }
 

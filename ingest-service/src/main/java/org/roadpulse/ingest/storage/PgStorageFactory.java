@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the storage: the PostgreSQL server (embedded unless a URL is set), the connection pool with the schema
@@ -69,6 +70,17 @@ final class PgStorageFactory {
     @Bean(preDestroy = "close")
     BatchWriter batchWriter(PgCountStore store, IngestSettings.Writer settings, MeterRegistry meters) {
         return new BatchWriter(store, settings, meters);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    Rollups rollups(DataSource dataSource, IngestSettings.Flow settings, MeterRegistry meters) {
+        return new Rollups(dataSource, settings.zoneId(), Duration.ofMillis(settings.refreshMs()), meters);
+    }
+
+    @Singleton
+    PgFlowHistory flowHistory(DataSource dataSource) {
+        return new PgFlowHistory(dataSource);
     }
 
     @Singleton

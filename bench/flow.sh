@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Flow-history benchmark (issue #3; see ingest-service/src/test/java/org/roadpulse/ingest/bench/FlowHistoryBenchmark.java):
+# loads SITES x DAYS of 15-minute intervals in two directions through the writer into an embedded PostgreSQL,
+# then times planners' queries on the rollups against the same queries on the raw rows.
+#   SITES  measurement sites, one device each (default 200)
+#   DAYS   days from 2025-01-01 (default 365: about 14 M records, 2.5 GB of disk, 10-15 minutes on 2 cores)
+#   RUNS   timed runs per query (default 30)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B install -DskipTests
+./mvnw -q -B -pl ingest-service exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=org.roadpulse.ingest.bench.FlowHistoryBenchmark \
+  -Dbench.sites="${SITES:-200}" -Dbench.days="${DAYS:-365}" -Dbench.runs="${RUNS:-30}" \
+  -Dlogback.configurationFile=bench/logback-bench.xml

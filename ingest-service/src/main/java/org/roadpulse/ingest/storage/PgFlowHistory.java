@@ -1,0 +1,256 @@
+package org.roadpulse.ingest.storage;
+
+import org.roadpulse.ingest.flow.Bucket;
+import org.roadpulse.ingest.flow.CountSums;
+import org.roadpulse.ingest.flow.DayRow;
+import org.roadpulse.ingest.flow.FlowHistory;
+import org.roadpulse.ingest.flow.FlowQuery;
+import org.roadpulse.ingest.flow.Period;
+import org.roadpulse.ingest.flow.Split;
+import org.roadpulse.ingest.flow.StandardFigures;
+import org.roadpulse.ingest.flow.StreamRow;
+import org.roadpulse.ingest.flow.VolumeSeries;
+import org.roadpulse.ingest.flow.FigureCalculator;
+import org.roadpulse.ingest.flow.FlowUnavailableException;
+import org.roadpulse.ingest.flow.SeriesAssembler;
+import org.roadpulse.ingest.sites.MeasurementSite;
+import org.roadpulse.protocol.Direction;
+import org.roadpulse.protocol.VehicleClass;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads planners' answers from PostgreSQL: hour buckets from {@code count_hourly}, day and longer ones from
+ * {@code count_daily}, 15-minute ones from the raw {@code count_record}; figures from {@code count_daily}'s day rows
+ * with their hour arrays. The arithmetic (completeness, figures) is plain Java in the flow package.
+ */
+public final class PgFlowHistory implements FlowHistory {
+
+    private static final VehicleClass[] CLASSES = VehicleClass.values();
+    private static final long QUARTER_HOUR_SECONDS = 900;
+    private static final String CLASS_COLUMNS = java.util.Arrays.stream(CLASSES)
+            .map(CountRecordRows::column).collect(Collectors.joining(", "));
+
+    private static final String HOURLY = """
+            SELECT extract(epoch FROM hour)::bigint, device_id, direction, measured_s, %s, total, heavy,
+                   speed_sum, speed_n, speed_bin_kmh, speed_hist
+            FROM count_hourly
+            WHERE device_id = ANY (?) AND hour >= ? AND hour < ?""".formatted(CLASS_COLUMNS);
+    private static final String DAILY = """
+            SELECT day, device_id, direction, measured_s, %s, total, heavy,
+                   speed_sum, speed_n, speed_bin_kmh, speed_hist, hour_totals, hour_heavy, hour_measured
+            FROM count_daily
+            WHERE device_id = ANY (?) AND day >= ? AND day < ?""".formatted(CLASS_COLUMNS);
+    /** One row per lane: measured time is taken once per message and direction, below. */
+    private static final String RAW = """
+            SELECT extract(epoch FROM interval_start)::bigint, device_id, direction, seq, length_s, %s, total, heavy,
+                   mean_speed, speed_bin_kmh, speed_hist
+            FROM count_record
+            WHERE device_id = ANY (?) AND interval_start >= ? AND interval_start < ?""".formatted(CLASS_COLUMNS);
+
+    private final DataSource dataSource;
+
+    public PgFlowHistory(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public List<VolumeSeries> volumes(FlowQuery query) {
+        Map<String, Map<Instant, Map<String, StreamRow>>> byDevice = switch (query.bucket()) {
+            case QUARTER_HOUR -> raw(query);
+            case HOUR -> hourly(query);
+            default -> daily(query);
+        };
+        List<VolumeSeries> series = new ArrayList<>();
+        for (MeasurementSite site : query.sites()) {
+            Map<Instant, List<StreamRow>> rows = new HashMap<>();
+            for (String device : site.devices()) {
+                byDevice.getOrDefault(device, Map.of()).forEach((bucket, streams) ->
+                        rows.computeIfAbsent(bucket, b -> new ArrayList<>()).addAll(streams.values()));
+            }
+            series.addAll(SeriesAssembler.assemble(query, site, rows));
+        }
+        return series;
+    }
+
+    @Override
+    public List<StandardFigures> figures(List<MeasurementSite> sites, Period period, Split split) {
+        Map<String, List<DayRow>> byDevice = new HashMap<>();
+        query(DAILY, devices(sites), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
+            DayRow day = new DayRow(row.getString(2), row.getDate(1).toLocalDate(), direction(row.getString(3)),
+                    sums(row, 5), longs(row.getArray(11 + CLASSES.length)), longs(row.getArray(12 + CLASSES.length)),
+                    longs(row.getArray(13 + CLASSES.length)));
+            byDevice.computeIfAbsent(day.device(), d -> new ArrayList<>()).add(day);
+        });
+        List<StandardFigures> figures = new ArrayList<>();
+        for (MeasurementSite site : sites) {
+            List<DayRow> rows = new ArrayList<>();
+            site.devices().forEach(device -> rows.addAll(byDevice.getOrDefault(device, List.of())));
+            figures.addAll(FigureCalculator.figures(site, period, split, rows));
+        }
+        return figures;
+    }
+
+    private Map<String, Map<Instant, Map<String, StreamRow>>> hourly(FlowQuery query) {
+        Rows rows = new Rows();
+        query(HOURLY, devices(query.sites()), Timestamp.from(query.period().from()),
+                Timestamp.from(query.period().to()), row -> rows.add(Instant.ofEpochSecond(row.getLong(1)),
+                        row.getString(2), direction(row.getString(3)), row.getLong(4), sums(row, 5)));
+        return rows.byDevice;
+    }
+
+    private Map<String, Map<Instant, Map<String, StreamRow>>> daily(FlowQuery query) {
+        Rows rows = new Rows();
+        Period period = query.period();
+        Bucket bucket = query.bucket();
+        query(DAILY, devices(query.sites()), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
+            LocalDate day = row.getDate(1).toLocalDate();
+            Instant start = bucket.floor(day.atStartOfDay(period.zone()).toInstant(), period.zone());
+            rows.add(start, row.getString(2), direction(row.getString(3)), row.getLong(4), sums(row, 5));
+        });
+        return rows.byDevice;
+    }
+
+    private Map<String, Map<Instant, Map<String, StreamRow>>> raw(FlowQuery query) {
+        Rows rows = new Rows();
+        Set<String> messagesSeen = new HashSet<>();
+        query(RAW, devices(query.sites()), Timestamp.from(query.period().from()),
+                Timestamp.from(query.period().to()), row -> {
+                    Instant start = Bucket.QUARTER_HOUR.floor(Instant.ofEpochSecond(row.getLong(1)), query.period().zone());
+                    String device = row.getString(2);
+                    String direction = row.getString(3);
+                    // Lanes of one message share its time: count it once per direction.
+                    boolean first = messagesSeen.add(device + '\u0000' + row.getLong(4) + '\u0000' + direction);
+                    long measured = first ? Math.min(row.getLong(5), QUARTER_HOUR_SECONDS) : 0;
+                    rows.add(start, device, direction(direction), measured, rawSums(row, 6));
+                });
+        return rows.byDevice;
+    }
+
+    /** Rows per device, bucket and direction, merged as they arrive (a week bucket gathers seven day rows). */
+    private static final class Rows {
+        final Map<String, Map<Instant, Map<String, StreamRow>>> byDevice = new HashMap<>();
+
+        void add(Instant bucket, String device, Direction direction, long measured, CountSums sums) {
+            Map<String, StreamRow> streams = byDevice.computeIfAbsent(device, d -> new HashMap<>())
+                    .computeIfAbsent(bucket, b -> new LinkedHashMap<>());
+            StreamRow existing = streams.get(direction.wireName());
+            if (existing == null) {
+                streams.put(direction.wireName(), new StreamRow(device, direction, measured, sums));
+            } else {
+                existing.sums().add(sums);
+                streams.put(direction.wireName(), new StreamRow(device, direction,
+                        existing.measuredSeconds() + measured, existing.sums()));
+            }
+        }
+    }
+
+    /** Class sums, totals and speeds from a rollup row whose first class column is at {@code first}. */
+    private static CountSums sums(ResultSet row, int first) throws SQLException {
+        CountSums sums = new CountSums();
+        for (int c = 0; c < CLASSES.length; c++) {
+            long vehicles = row.getLong(first + c);
+            sums.addClass(CLASSES[c], row.wasNull() ? null : vehicles);
+        }
+        int next = first + CLASSES.length;
+        sums.addTotals(row.getLong(next), row.getLong(next + 1));
+        double speedSum = row.getDouble(next + 2);
+        if (!row.wasNull()) {
+            sums.addSpeed(speedSum, row.getLong(next + 3));
+        }
+        int bin = row.getInt(next + 4);
+        if (!row.wasNull()) {
+            long[] histogram = longs(row.getArray(next + 5));
+            if (histogram != null) {
+                sums.addHistogram(bin, histogram);
+            }
+        }
+        return sums;
+    }
+
+    /** The same from a raw lane row, whose speed is a mean, not a sum. */
+    private static CountSums rawSums(ResultSet row, int first) throws SQLException {
+        CountSums sums = new CountSums();
+        for (int c = 0; c < CLASSES.length; c++) {
+            long vehicles = row.getLong(first + c);
+            sums.addClass(CLASSES[c], row.wasNull() ? null : vehicles);
+        }
+        int next = first + CLASSES.length;
+        long total = row.getLong(next);
+        sums.addTotals(total, row.getLong(next + 1));
+        double meanSpeed = row.getDouble(next + 2);
+        if (!row.wasNull()) {
+            sums.addSpeed(meanSpeed * total, total);
+        }
+        int bin = row.getInt(next + 3);
+        if (!row.wasNull()) {
+            long[] histogram = longs(row.getArray(next + 4));
+            if (histogram != null) {
+                sums.addHistogram(bin, histogram);
+            }
+        }
+        return sums;
+    }
+
+    private static long[] longs(Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object values = array.getArray();
+        Number[] numbers = (Number[]) values;
+        long[] longs = new long[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            longs[i] = numbers[i] == null ? 0 : numbers[i].longValue();
+        }
+        return longs;
+    }
+
+    private static Direction direction(String wireName) {
+        return Direction.fromWireName(wireName).orElseThrow();
+    }
+
+    private static String[] devices(List<MeasurementSite> sites) {
+        return sites.stream().flatMap(s -> s.devices().stream()).distinct().toArray(String[]::new);
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, String[] devices, Object from, Object to, RowReader reader) {
+        if (devices.length == 0) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", devices));
+            statement.setObject(2, from);
+            statement.setObject(3, to);
+            statement.setFetchSize(10_000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new FlowUnavailableException("flow history unavailable: " + e.getMessage(), e);
+        }
+    }
+}
