@@ -19,6 +19,9 @@ final class TransportOptions {
     @Option(names = "--encoding", defaultValue = "CBOR", description = "CBOR or JSON. Default: ${DEFAULT-VALUE}")
     Encoding encoding;
 
+    @Option(names = "--window", description = "Most intervals in flight at once (default 16; an import may use more)")
+    Integer window;
+
     @Option(names = "--truststore", description = "MQTT over TLS, HTTPS: PKCS12 file with the CA certificates to trust")
     Path truststore;
 
@@ -28,6 +31,6 @@ final class TransportOptions {
     TransportSettings settings() {
         TransportSettings.Tls tls = truststore == null ? null
                 : new TransportSettings.Tls(truststore, truststorePassword, "PKCS12");
-        return new TransportSettings(null, uri, encoding, null, null, null, null, null, tls);
+        return new TransportSettings(null, uri, encoding, window, null, null, null, null, tls);
     }
 }

@@ -36,7 +36,11 @@ final class RunningService implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static RunningService start(Map<String, Object> extraProperties) {
+    /**
+     * @param beans objects the service takes as beans of their types, for what the service cannot be given over its
+     *              API yet (e.g. measurement sites until the sites API exists)
+     */
+    static RunningService start(Map<String, Object> extraProperties, Object... beans) {
         TestDatabase db = TestPostgres.freshDatabase();
         try {
             Path dataDir = Files.createTempDirectory("roadpulse-e2e");
@@ -45,7 +49,8 @@ final class RunningService implements AutoCloseable {
             properties.put("roadpulse.coap.port", 0);
             properties.put("roadpulse.coap.dtls-port", 0);
             properties.putAll(extraProperties);
-            return new RunningService(db, ApplicationContext.run(EmbeddedServer.class, properties), dataDir);
+            ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(beans).start();
+            return new RunningService(db, context.getBean(EmbeddedServer.class).start(), dataDir);
         } catch (IOException e) {
             db.close();
             throw new UncheckedIOException(e);
@@ -54,7 +59,16 @@ final class RunningService implements AutoCloseable {
 
     /** Registers a device and returns its secret. */
     String provision(String deviceId) {
-        return context.getBean(DeviceRegistry.class).provision(deviceId, MUNICIPALITY, deviceId, null).secret();
+        return provision(deviceId, MUNICIPALITY);
+    }
+
+    /** Registers a device of the municipality (AGS) and returns its secret. */
+    String provision(String deviceId, String municipality) {
+        return context.getBean(DeviceRegistry.class).provision(deviceId, municipality, deviceId, null).secret();
+    }
+
+    String httpUri() {
+        return server.getURL().toString();
     }
 
     String mqttUri() {
