@@ -5,10 +5,11 @@
 #   SITES  measurement sites, one device each (default 200)
 #   DAYS   days from 2025-01-01 (default 365: about 14 M records, 2.5 GB of disk, 10-15 minutes on 2 cores)
 #   RUNS   timed runs per query (default 30)
+#   DATA   a folder to keep the loaded database in; a second run with the same DATA skips the load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl ingest-service exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=org.roadpulse.ingest.bench.FlowHistoryBenchmark \
-  -Dbench.sites="${SITES:-200}" -Dbench.days="${DAYS:-365}" -Dbench.runs="${RUNS:-30}" \
+  -Dbench.sites="${SITES:-200}" -Dbench.days="${DAYS:-365}" -Dbench.runs="${RUNS:-30}" -Dbench.data="${DATA:-}" \
   -Dlogback.configurationFile=bench/logback-bench.xml

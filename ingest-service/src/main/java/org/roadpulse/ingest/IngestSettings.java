@@ -94,10 +94,11 @@ public final class IngestSettings {
     }
 
     /**
-     * The device administration API ({@code /api/v1/devices}). Until it has proper authorisation (a later issue),
-     * provisioning is only accepted from the loopback interface unless this says otherwise.
+     * The administration API ({@code /api/v1/devices}, {@code /api/v1/sites}). Until it has proper authorisation
+     * (a later issue), provisioning and changes to sites are only accepted from the loopback interface unless this
+     * says otherwise.
      *
-     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} from other hosts
+     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} and changes to sites from other hosts
      */
     @ConfigurationProperties("roadpulse.admin")
     public record Admin(@Bindable(defaultValue = "false") boolean allowRemoteProvisioning) {
@@ -108,11 +109,13 @@ public final class IngestSettings {
      *
      * @param zone      the time zone of planners' days, weeks and hours
      * @param refreshMs how often the rollups take in newly stored counts (0 = only on demand, for tests)
+     * @param publisher national identifier of the publisher in DATEX II exports (the operator's name)
      */
     @ConfigurationProperties("roadpulse.flow")
     public record Flow(
             @Bindable(defaultValue = "Europe/Berlin") String zone,
-            @Bindable(defaultValue = "1000") long refreshMs) {
+            @Bindable(defaultValue = "1000") long refreshMs,
+            @Bindable(defaultValue = "roadpulse") String publisher) {
 
         public java.time.ZoneId zoneId() {
             return java.time.ZoneId.of(zone);

@@ -19,6 +19,12 @@ class PackageRulesTest {
                     "org.roadpulse.ingest.coap..", "io.micronaut.http..");
 
     @ArchTest
+    static final ArchRule sitesKnowNoTransport = noClasses()
+            .that().resideInAPackage("org.roadpulse.ingest.sites..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.roadpulse.ingest.http..",
+                    "org.roadpulse.ingest.mqtt..", "org.roadpulse.ingest.coap..", "io.micronaut.http..");
+
+    @ArchTest
     static final ArchRule storageKnowsNoTransport = noClasses()
             .that().resideInAPackage("org.roadpulse.ingest.storage..")
             .should().dependOnClassesThat().resideInAnyPackage("org.roadpulse.ingest.http..",

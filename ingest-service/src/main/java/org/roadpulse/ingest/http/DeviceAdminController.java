@@ -2,7 +2,6 @@ package org.roadpulse.ingest.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -11,14 +10,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
-import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.devices.DeviceOverview;
 import org.roadpulse.ingest.devices.DeviceRegistration;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.devices.PgDeviceOverviews;
 import org.roadpulse.protocol.Rejection;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +23,9 @@ import java.util.Optional;
  * Device administration: {@code GET /api/v1/devices} lists the devices with liveness and stored counts (what the
  * live page shows), {@code POST /api/v1/devices} registers one, or gives it a new secret, and returns the secret once.
  *
- * <p>TODO(authorisation, later issue): there is no operator login yet. Until there is, provisioning is accepted
- * from the loopback interface only ({@code roadpulse.admin.allow-remote-provisioning} lifts that), and the list,
- * which shows no secrets, is open. Per-municipality visibility belongs to the same issue.
+ * <p>TODO(authorisation, later issue): there is no operator login yet. Until there is, provisioning follows the
+ * interim rule of {@link AdminWrites}, and the list, which shows no secrets, is open. Per-municipality visibility
+ * belongs to the same issue.
  */
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,12 +34,12 @@ public final class DeviceAdminController {
 
     private final DeviceRegistry devices;
     private final PgDeviceOverviews overviews;
-    private final IngestSettings.Admin settings;
+    private final AdminWrites adminWrites;
 
-    DeviceAdminController(DeviceRegistry devices, PgDeviceOverviews overviews, IngestSettings.Admin settings) {
+    DeviceAdminController(DeviceRegistry devices, PgDeviceOverviews overviews, AdminWrites adminWrites) {
         this.devices = devices;
         this.overviews = overviews;
-        this.settings = settings;
+        this.adminWrites = adminWrites;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -57,9 +54,8 @@ public final class DeviceAdminController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> provision(HttpRequest<?> request, @Body Replies.ProvisionRequest body) {
-        if (!settings.allowRemoteProvisioning() && !fromLoopback(request)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error("admin.remote_refused", null,
-                    "devices can only be provisioned from this host until operator login exists"));
+        if (!adminWrites.allowed(request)) {
+            return AdminWrites.refused("devices can only be provisioned");
         }
         Optional<Rejection> problem = DeviceRegistration.check(body.id(), body.municipality(), body.name(),
                 body.secret());
@@ -77,10 +73,5 @@ public final class DeviceAdminController {
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable("device not provisioned");
         }
-    }
-
-    private static boolean fromLoopback(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote != null && remote.getAddress() != null && remote.getAddress().isLoopbackAddress();
     }
 }

@@ -37,6 +37,12 @@ public record MeasurementSite(
         devices = List.copyOf(devices);
     }
 
+    /** The same site counted by other devices. */
+    public MeasurementSite withDevices(List<String> otherDevices) {
+        return new MeasurementSite(id, municipality, name, roadName, roadNumber, latitude, longitude, lanesForward,
+                lanesBackward, forwardLabel, backwardLabel, speedLimitKmh, otherDevices);
+    }
+
     /** The directions that have lanes here: what a complete measurement of the cross-section covers. */
     public Set<Direction> directions() {
         Set<Direction> directions = EnumSet.noneOf(Direction.class);

@@ -23,6 +23,7 @@ import org.roadpulse.ingest.storage.PgSchema;
 import org.roadpulse.ingest.storage.Rollups;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,16 +58,24 @@ public final class FlowHistoryBenchmark {
         int runs = Integer.getInteger("bench.runs", 30);
         System.out.printf("Flow-history benchmark: %d sites x %d days x 96 intervals x 2 directions = %,d records%n",
                 sites, days, (long) sites * days * 96 * 2);
+        // bench.data keeps the loaded database for the next run (which then skips the load): for trying changes.
+        String keep = System.getProperty("bench.data", "");
+        Path dataDir = keep.isBlank() ? Files.createTempDirectory("roadpulse-flow-bench") : Path.of(keep);
+        boolean loaded = Files.exists(dataDir.resolve("PG_VERSION"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Files.createTempDirectory("roadpulse-flow-bench"))
-                .setCleanDataDirectory(true)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(keep.isBlank())
                 .setServerConfig("shared_buffers", "1GB")
                 .setServerConfig("max_wal_size", "4GB")
                 .start();
              HikariDataSource dataSource = pool(postgres)) {
             PgSchema.migrate(dataSource);
             List<MeasurementSite> siteList = BenchmarkSites.create(sites);
-            load(dataSource, siteList, days);
+            if (loaded) {
+                System.out.println("Reusing the database loaded before in " + dataDir);
+            } else {
+                load(dataSource, siteList, days);
+            }
 
             Period year = Period.ofDays(YEAR, YEAR.plusDays(days), BERLIN);
             Period month = Period.ofDays(YEAR.plusMonths(5), YEAR.plusMonths(6), BERLIN);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.RemoteClient;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestIntervals;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -100,6 +101,18 @@ class DeviceAdminApiTest implements TestPropertyProvider {
         // THEN 400 in the usual shape
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("reason").asText()).isEqualTo("payload.malformed");
+    }
+
+    @Test
+    void provisioningFromAnotherHostIsRefused() throws IOException {
+        // WHEN a device is provisioned over a network interface instead of loopback
+        HttpResponse<String> response = RemoteClient.of(server).post("/api/v1/devices", JSON, null,
+                TestIntervals.utf8("{\"id\":\"tholey-admin-3\",\"municipality\":\"10046118\",\"name\":\"Tholey\"}"));
+
+        // THEN 403 with the interim rule's reason, and no device
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).get("reason").asText()).isEqualTo("admin.remote_refused");
+        assertThat(db.number("SELECT count(*) FROM device WHERE id = 'tholey-admin-3'")).isZero();
     }
 
     private JsonNode deviceInList(String id) throws IOException {

@@ -34,6 +34,15 @@ public final class HttpCalls {
         return send(request);
     }
 
+    public HttpResponse<String> put(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());

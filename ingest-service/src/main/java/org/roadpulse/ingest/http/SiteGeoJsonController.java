@@ -1,0 +1,140 @@
+package org.roadpulse.ingest.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.roadpulse.ingest.sites.InvalidSiteException;
+import org.roadpulse.ingest.sites.PgSites;
+import org.roadpulse.protocol.Reasons;
+import org.roadpulse.protocol.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The measurement sites as GeoJSON ({@code /api/v1/sites.geojson}): export for GIS, and import of a
+ * FeatureCollection in which every feature is created or replaced on its own, so one bad feature never keeps the
+ * good ones out. The body is read here rather than by the framework, which has no reader for application/geo+json.
+ */
+@Controller("/api/v1/sites.geojson")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class SiteGeoJsonController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SiteGeoJsonController.class);
+
+    private final PgSites sites;
+    private final AdminWrites adminWrites;
+    private final JsonMapper json;
+
+    SiteGeoJsonController(PgSites sites, AdminWrites adminWrites, JsonMapper json) {
+        this.sites = sites;
+        this.adminWrites = adminWrites;
+        this.json = json;
+    }
+
+    @Get(produces = {SiteGeoJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    HttpResponse<?> export(@Nullable @QueryValue String municipality) {
+        Optional<MutableHttpResponse<?>> refusal = SiteReplies.checkMunicipalityFilter(municipality);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        try {
+            byte[] body = json.writeValueAsBytes(SiteGeoJson.FeatureCollection.of(sites.list(municipality)));
+            return HttpResponse.ok(body).contentType(SiteGeoJson.MEDIA_TYPE);
+        } catch (IllegalStateException e) {
+            return SiteReplies.unavailable("sites unavailable");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Post(consumes = {SiteGeoJson.MEDIA_TYPE, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> importSites(HttpRequest<?> request, @Body byte[] body) {
+        if (!adminWrites.allowed(request)) {
+            return AdminWrites.refused("sites can only be imported");
+        }
+        SiteGeoJson.Upload upload;
+        try {
+            upload = json.readValue(body, SiteGeoJson.Upload.class);
+        } catch (IOException e) {
+            return SiteReplies.badRequest(Rejection.of(Reasons.PAYLOAD_MALFORMED, null,
+                    "not readable as GeoJSON: " + e.getMessage()));
+        }
+        if (upload == null || !"FeatureCollection".equals(upload.type())) {
+            return SiteReplies.badRequest(Rejection.of(SiteGeoJson.COLLECTION_INVALID, "type",
+                    "upload a FeatureCollection: {\"type\": \"FeatureCollection\", \"features\": [...]}"));
+        }
+        if (upload.features() == null) {
+            return SiteReplies.badRequest(Rejection.of(SiteGeoJson.COLLECTION_INVALID, "features",
+                    "a FeatureCollection has a \"features\" array"));
+        }
+        List<SiteImportReport.Outcome> outcomes = new ArrayList<>(upload.features().size());
+        try {
+            for (int i = 0; i < upload.features().size(); i++) {
+                outcomes.add(importFeature(i, upload.features().get(i)));
+            }
+        } catch (IllegalStateException e) {
+            // Each feature is created or replaced, so repeating the whole upload is harmless.
+            return SiteReplies.unavailable("import stopped after " + outcomes.size() + " feature(s); send it again");
+        }
+        return HttpResponse.ok(SiteImportReport.of(outcomes));
+    }
+
+    private SiteImportReport.Outcome importFeature(int index, @Nullable JsonNode node) {
+        String path = "features[" + index + "]";
+        SiteGeoJson.Feature feature;
+        try {
+            feature = node == null ? null : json.readValueFromTree(node, SiteGeoJson.Feature.class);
+        } catch (IOException e) {
+            // The reader's own message names internal types; say what a feature must look like instead.
+            LOG.debug("Feature {} of an import not readable: {}", index, e.getMessage());
+            return SiteImportReport.Outcome.refused(index, idOf(node), Rejection.of(SiteGeoJson.FEATURE_INVALID,
+                    path, "not readable as a site feature: lanesForward, lanesBackward and speedLimitKmh are "
+                            + "whole numbers, devices a list of texts, the other properties texts"));
+        }
+        if (feature == null) {
+            return SiteImportReport.Outcome.refused(index, null, Rejection.of(SiteGeoJson.FEATURE_INVALID, path,
+                    "a feature is an object"));
+        }
+        String id = feature.properties() == null ? null : feature.properties().id();
+        Optional<Rejection> problem = feature.problem();
+        if (problem.isPresent()) {
+            return SiteImportReport.Outcome.refused(index, id, within(path, problem.get().field(), problem.get()));
+        }
+        try {
+            PgSites.Saved saved = sites.save(feature.toSite());
+            return SiteImportReport.Outcome.imported(index, saved.site().id(), saved.created());
+        } catch (InvalidSiteException e) {
+            Rejection rejection = e.rejection();
+            return SiteImportReport.Outcome.refused(index, id,
+                    within(path, SiteGeoJson.field(rejection.field()), rejection));
+        }
+    }
+
+    private static Rejection within(String path, @Nullable String field, Rejection rejection) {
+        return Rejection.of(rejection.reason(), field == null ? path : path + "." + field, rejection.message());
+    }
+
+    /** The site id of a feature that cannot be read as a whole, for the report; null when there is none. */
+    private static String idOf(@Nullable JsonNode node) {
+        JsonNode properties = node == null || !node.isObject() ? null : node.get("properties");
+        JsonNode id = properties == null || !properties.isObject() ? null : properties.get("id");
+        return id != null && id.isString() ? id.getStringValue() : null;
+    }
+}
