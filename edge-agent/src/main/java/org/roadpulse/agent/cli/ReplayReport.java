@@ -80,7 +80,9 @@ final class ReplayReport implements AgentRunner.RunReport {
         } else if (progress == Progress.LINES) {
             out.println(line(counters, now));
         }
-        summary(agent.deviceId(), counters, agent.rejectionReasons(), agent.sourceFinished(), now);
+        String outcome = agent.sourceFailure().map(failure -> "FAILED (" + failure.getMessage() + ")")
+                .orElse(agent.sourceFinished() && counters.pending() == 0 ? "complete" : "INTERRUPTED");
+        summary(agent.deviceId(), counters, agent.rejectionReasons(), outcome, now);
     }
 
     private String line(AgentCounters counters, long now) {
@@ -92,13 +94,11 @@ final class ReplayReport implements AgentRunner.RunReport {
         return c.skipped() + c.produced() - c.pending();
     }
 
-    private void summary(String deviceId, AgentCounters c, Map<String, Long> reasons, boolean sourceFinished,
-                         long now) {
+    private void summary(String deviceId, AgentCounters c, Map<String, Long> reasons, String outcome, long now) {
         Duration elapsed = Duration.ofNanos(now - startNanos);
-        boolean complete = sourceFinished && c.pending() == 0;
         double seconds = Math.max(elapsed.toNanos() / 1e9, 1e-3);
         out.printf(Locale.ROOT, "%s -> %s over %s (%s): %s after %s, %.0f intervals/s%n", replayed, deviceId,
-                transport.type(), transport.uri(), complete ? "complete" : "INTERRUPTED",
+                transport.type(), transport.uri(), outcome,
                 ProgressLine.clock(elapsed), (c.acked() + c.rejected()) / seconds);
         row("intervals in the file", total, "");
         row("taken before", c.skipped(), "by an earlier run on this outbox");

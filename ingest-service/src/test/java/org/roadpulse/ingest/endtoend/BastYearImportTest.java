@@ -9,17 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadpulse.agent.cli.AgentCommand;
 import org.roadpulse.ingest.endtoend.BastYearReference.Side;
-import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.ingest.storage.Rollups;
-import org.roadpulse.ingest.testdoubles.InMemorySites;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TrafficData;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +35,13 @@ class BastYearImportTest {
     /** A municipality in North Rhine-Westphalia (05): its public holidays decide DTVw. */
     private static final String MUNICIPALITY = "05978024";
     private static final String YEAR = "from=2021-01-01&to=2022-01-01";
+    /** The motorway cross-section with the import device as its only counter: BASt's direction 1 is forward. */
+    private static final String SITE_JSON = """
+            {"id": "%s", "municipality": "%s", "name": "A 4, BASt-Zählstelle 5651",
+             "road": {"name": null, "number": "A 4"}, "location": {"latitude": 50.9, "longitude": 7.2},
+             "lanes": {"forward": 2, "backward": 2},
+             "directionLabels": {"forward": "Richtung 1 (BASt R1)", "backward": "Richtung 2 (BASt R2)"},
+             "speedLimitKmh": null, "devices": ["%s"]}""".formatted(SITE, MUNICIPALITY, DEVICE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -48,12 +53,15 @@ class BastYearImportTest {
 
     @BeforeAll
     static void importTheYear() throws Exception {
-        // GIVEN the file, the figures computed from it, and the service with the device and its site
+        // GIVEN the file, the figures computed from it, and the service with the device and its site (over the API)
         Path file = TrafficData.bastZst5651();
         reference = BastYearReference.read(file);
-        service = RunningService.start(Map.of("roadpulse.flow.refresh-ms", 0), new InMemorySites(site()));
+        service = RunningService.start(Map.of("roadpulse.flow.refresh-ms", 0));
         http = new HttpCalls(service.server.getURL());
         String secret = service.provision(DEVICE, MUNICIPALITY);
+        HttpResponse<String> site = http.put("/api/v1/sites/" + SITE, "application/json",
+                SITE_JSON.getBytes(StandardCharsets.UTF_8));
+        assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
         // WHEN the agent's import command sends the whole year over HTTP, as fast as the service acknowledges
         long started = System.nanoTime();
         int exit = AgentCommand.execute("replay-bast", file.toString(), "--device", DEVICE, "--secret", secret,
@@ -73,12 +81,6 @@ class BastYearImportTest {
         if (service != null) {
             service.close();
         }
-    }
-
-    /** A site with the device as its only counter: BASt's direction 1 forward, direction 2 backward. */
-    private static MeasurementSite site() {
-        return new MeasurementSite(SITE, MUNICIPALITY, "A 4 – BASt-Zählstelle 5651", null, "A 4", 50.9, 7.2,
-                2, 2, "Richtung 1", "Richtung 2", null, List.of(DEVICE));
     }
 
     @Test

@@ -36,11 +36,7 @@ final class RunningService implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /**
-     * @param beans objects the service takes as beans of their types, for what the service cannot be given over its
-     *              API yet (e.g. measurement sites until the sites API exists)
-     */
-    static RunningService start(Map<String, Object> extraProperties, Object... beans) {
+    static RunningService start(Map<String, Object> extraProperties) {
         TestDatabase db = TestPostgres.freshDatabase();
         try {
             Path dataDir = Files.createTempDirectory("roadpulse-e2e");
@@ -49,8 +45,7 @@ final class RunningService implements AutoCloseable {
             properties.put("roadpulse.coap.port", 0);
             properties.put("roadpulse.coap.dtls-port", 0);
             properties.putAll(extraProperties);
-            ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(beans).start();
-            return new RunningService(db, context.getBean(EmbeddedServer.class).start(), dataDir);
+            return new RunningService(db, ApplicationContext.run(EmbeddedServer.class, properties), dataDir);
         } catch (IOException e) {
             db.close();
             throw new UncheckedIOException(e);
