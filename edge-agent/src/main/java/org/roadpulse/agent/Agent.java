@@ -303,22 +303,23 @@ public final class Agent implements AutoCloseable {
 
     private CountPublisher publisher(TransportSettings transport) {
         if (transport.type() == TransportSettings.Kind.HTTP) {
-            TransportSettings.Tls tls = transport.tls();
             return new HttpCountPublisher(identity, new HttpCountPublisher.Settings(transport.uri(),
                     transport.encoding(), Duration.ofMillis(transport.connectTimeoutMs()),
-                    Duration.ofMillis(transport.answerTimeoutMs()),
-                    tls == null ? null : new TlsSettings(tls.truststore(), tls.truststorePassword(), tls.truststoreType())));
+                    Duration.ofMillis(transport.answerTimeoutMs()), tls(transport)));
         }
         if (transport.type() == TransportSettings.Kind.COAP) {
             return new CoapCountPublisher(identity, new CoapCountPublisher.Settings(transport.uri(),
                     transport.encoding(), Duration.ofMillis(2000), 4, Duration.ofMillis(transport.connectTimeoutMs())),
                     this::apply);
         }
-        TransportSettings.Tls tls = transport.tls();
         return new MqttCountPublisher(identity, new MqttCountPublisher.Settings(transport.uri().toString(),
                 transport.encoding(), transport.window() + 16, Duration.ofMillis(transport.connectTimeoutMs()), 30,
-                tls == null ? null : new TlsSettings(tls.truststore(), tls.truststorePassword(), tls.truststoreType())),
-                this::apply);
+                tls(transport)), this::apply);
+    }
+
+    private static TlsSettings tls(TransportSettings transport) {
+        TransportSettings.Tls tls = transport.tls();
+        return tls == null ? null : new TlsSettings(tls.truststore(), tls.truststorePassword(), tls.truststoreType());
     }
 
     /** Applies a configuration from the platform: the heartbeat at once, the interval length at the next boundary. */
