@@ -1,6 +1,7 @@
 package org.roadpulse.agent;
 
 import org.roadpulse.agent.config.AgentSettings;
+import org.roadpulse.agent.config.SourceSettings;
 import org.roadpulse.agent.config.TransportSettings;
 import org.roadpulse.agent.outbox.Outbox;
 import org.roadpulse.agent.source.IntervalSource;
@@ -12,6 +13,7 @@ import org.roadpulse.agent.transport.DeviceIdentity;
 import org.roadpulse.agent.transport.OutboxDrainer;
 import org.roadpulse.agent.transport.TlsSettings;
 import org.roadpulse.agent.transport.coap.CoapCountPublisher;
+import org.roadpulse.agent.transport.http.HttpCountPublisher;
 import org.roadpulse.agent.transport.mqtt.MqttCountPublisher;
 import org.roadpulse.protocol.CountInterval;
 import org.roadpulse.protocol.CountIntervalCodec;
@@ -27,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,7 @@ public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final Duration ROOM_POLL = Duration.ofMillis(10);
 
     private final AgentSettings settings;
     private final Clock clock;
@@ -55,6 +59,7 @@ public final class Agent implements AutoCloseable {
     private static final CountIntervalCodec RESUME_READER =
             new CountIntervalCodec(Clock.fixed(Instant.parse("9999-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final AtomicLong produced = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final CountDownLatch sourceDone = new CountDownLatch(1);
     /** Wakes the producer from its wait for the next interval; an interrupt could hit it inside an fsync instead. */
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -149,7 +154,12 @@ public final class Agent implements AutoCloseable {
         DeliveryCounters.Snapshot delivery = drainer == null
                 ? new DeliveryCounters.Snapshot(0, 0, 0, 0) : drainer.counters();
         return new AgentCounters(produced.get(), delivery.sent(), delivery.acked(), delivery.rejected(),
-                delivery.retried(), outbox.droppedCount(), outbox.pendingCount(), outbox.lastSeq());
+                delivery.retried(), outbox.droppedCount(), outbox.pendingCount(), outbox.lastSeq(), skipped.get());
+    }
+
+    /** Intervals the service refused for good since the start, per reason (e.g. {@code count.implausible}). */
+    public Map<String, Long> rejectionReasons() {
+        return drainer == null ? Map.of() : drainer.rejectionReasons();
     }
 
     /** Whether the source has no more intervals (a replay at its end). A simulation without end never finishes. */
@@ -218,7 +228,7 @@ public final class Agent implements AutoCloseable {
     private void produce() {
         try {
             Instant resumeAt = resumePoint();
-            long skipped = 0;
+            long skippedInARow = 0;
             while (running) {
                 Optional<MeasuredInterval> next = source.next();
                 if (next.isEmpty()) {
@@ -226,13 +236,16 @@ public final class Agent implements AutoCloseable {
                     break;
                 }
                 if (next.get().start().isBefore(resumeAt)) {
-                    skipped++;   // produced before a restart: it is in the outbox or already delivered
+                    skippedInARow++;   // produced before a restart: it is in the outbox or already delivered
+                    skipped.incrementAndGet();
                     continue;
                 }
-                if (skipped > 0) {
-                    LOG.info("{}: resumed after {} intervals produced before the restart", identity.deviceId(), skipped);
-                    skipped = 0;
+                if (skippedInARow > 0) {
+                    LOG.info("{}: resumed after {} intervals produced before the restart", identity.deviceId(),
+                            skippedInARow);
+                    skippedInARow = 0;
                 }
+                awaitRoomForReplay();
                 store(next.get());
             }
         } catch (InterruptedException e) {
@@ -264,6 +277,20 @@ public final class Agent implements AutoCloseable {
         }).orElse(Instant.MIN);
     }
 
+    /**
+     * A replay waits while the outbox is full instead of letting the overflow policy drop its oldest interval: a file
+     * read as fast as possible would otherwise outrun a slow link and lose the start of the recording. Dropping is
+     * for live counting, where the road does not wait; a recording can.
+     */
+    private void awaitRoomForReplay() throws InterruptedException {
+        if (customSource || settings.source().type() == SourceSettings.Kind.SIMULATE) {
+            return;
+        }
+        while (running && outbox.pendingCount() >= settings.outbox().maxRecords()) {
+            sleepUnlessStopping(ROOM_POLL);
+        }
+    }
+
     private void store(MeasuredInterval interval) throws IOException {
         Encoding encoding = settings.transport().encoding();
         long seq = outbox.append(s -> codec.encode(
@@ -275,16 +302,24 @@ public final class Agent implements AutoCloseable {
     }
 
     private CountPublisher publisher(TransportSettings transport) {
+        if (transport.type() == TransportSettings.Kind.HTTP) {
+            return new HttpCountPublisher(identity, new HttpCountPublisher.Settings(transport.uri(),
+                    transport.encoding(), Duration.ofMillis(transport.connectTimeoutMs()),
+                    Duration.ofMillis(transport.answerTimeoutMs()), tls(transport)));
+        }
         if (transport.type() == TransportSettings.Kind.COAP) {
             return new CoapCountPublisher(identity, new CoapCountPublisher.Settings(transport.uri(),
                     transport.encoding(), Duration.ofMillis(2000), 4, Duration.ofMillis(transport.connectTimeoutMs())),
                     this::apply);
         }
-        TransportSettings.Tls tls = transport.tls();
         return new MqttCountPublisher(identity, new MqttCountPublisher.Settings(transport.uri().toString(),
                 transport.encoding(), transport.window() + 16, Duration.ofMillis(transport.connectTimeoutMs()), 30,
-                tls == null ? null : new TlsSettings(tls.truststore(), tls.truststorePassword(), tls.truststoreType())),
-                this::apply);
+                tls(transport)), this::apply);
+    }
+
+    private static TlsSettings tls(TransportSettings transport) {
+        TransportSettings.Tls tls = transport.tls();
+        return tls == null ? null : new TlsSettings(tls.truststore(), tls.truststorePassword(), tls.truststoreType());
     }
 
     /** Applies a configuration from the platform: the heartbeat at once, the interval length at the next boundary. */

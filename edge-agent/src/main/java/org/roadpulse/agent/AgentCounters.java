@@ -11,7 +11,8 @@ package org.roadpulse.agent;
  * @param dropped   intervals dropped unacknowledged by the outbox's overflow policy
  * @param pending   intervals waiting in the outbox
  * @param lastSeq   highest seq produced
+ * @param skipped   intervals of a restarted replay that the outbox had taken before the restart, passed over
  */
 public record AgentCounters(long produced, long sent, long acked, long rejected, long retried, long dropped,
-                            long pending, long lastSeq) {
+                            long pending, long lastSeq, long skipped) {
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps technology at the edges: the counting core and the outbox know nothing of MQTT, CoAP or each other's jobs. */
+/** Keeps technology at the edges: the counting core and the outbox know nothing of MQTT, CoAP, HTTP or each other's jobs. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -42,6 +42,9 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("..agent.transport.coap..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.californium..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("..agent.transport.http..")
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(classes);
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "roadpulse-agent 0.1.0",
         description = "RoadPulse roadside agent: counts traffic into intervals, keeps them in a durable outbox and "
-                + "sends them over MQTT or CoAP until the platform acknowledged each.",
+                + "sends them over MQTT, CoAP or HTTP until the platform acknowledged each.",
         subcommands = {
                 RunCommand.class,
                 ReplayRadarCommand.class,

@@ -12,13 +12,17 @@ final class TransportOptions {
 
     @Option(names = "--uri", defaultValue = "tcp://localhost:1883",
             description = "Platform endpoint: tcp://host:1883, ssl://host:8883 (MQTT), coap://host:5683, "
-                    + "coaps://host:5684 (CoAP, DTLS-PSK). Default: ${DEFAULT-VALUE}")
+                    + "coaps://host:5684 (CoAP, DTLS-PSK), http://host:8080, https://host (HTTP intake). "
+                    + "Default: ${DEFAULT-VALUE}")
     URI uri;
 
     @Option(names = "--encoding", defaultValue = "CBOR", description = "CBOR or JSON. Default: ${DEFAULT-VALUE}")
     Encoding encoding;
 
-    @Option(names = "--truststore", description = "MQTT over TLS: PKCS12 file with the CA certificates to trust")
+    @Option(names = "--window", description = "Most intervals in flight at once (default 16; an import may use more)")
+    Integer window;
+
+    @Option(names = "--truststore", description = "MQTT over TLS, HTTPS: PKCS12 file with the CA certificates to trust")
     Path truststore;
 
     @Option(names = "--truststore-password", description = "Password of the truststore")
@@ -27,6 +31,6 @@ final class TransportOptions {
     TransportSettings settings() {
         TransportSettings.Tls tls = truststore == null ? null
                 : new TransportSettings.Tls(truststore, truststorePassword, "PKCS12");
-        return new TransportSettings(null, uri, encoding, null, null, null, null, null, tls);
+        return new TransportSettings(null, uri, encoding, window, null, null, null, null, tls);
     }
 }

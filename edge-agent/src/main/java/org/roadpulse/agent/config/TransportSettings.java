@@ -10,21 +10,21 @@ import java.util.List;
 /**
  * How the agent reaches the platform.
  *
- * @param type                mqtt or coap (default: from the URI scheme)
- * @param uri                 {@code tcp://host:1883}, {@code ssl://host:8883}, {@code coap://host:5683} or
- *                            {@code coaps://host:5684} (DTLS-PSK)
+ * @param type                mqtt, coap or http (default: from the URI scheme)
+ * @param uri                 {@code tcp://host:1883}, {@code ssl://host:8883}, {@code coap://host:5683},
+ *                            {@code coaps://host:5684} (DTLS-PSK), {@code http://host:8080} or {@code https://host}
  * @param encoding            cbor (default) or json, for counts and status
  * @param window              most intervals in flight at once (default 16)
  * @param connectTimeoutMs    one connection attempt or CoAP ping (default 10000)
  * @param answerTimeoutMs     an interval without an answer this long is sent again (default 60000)
  * @param backoffInitialMs    first reconnect/retry delay (default 500), doubled per failure, with jitter
  * @param backoffMaxMs        longest reconnect/retry delay (default 60000)
- * @param tls                 MQTT over TLS: which certificates to trust (default: the JVM's)
+ * @param tls                 MQTT over TLS and HTTPS: which certificates to trust (default: the JVM's)
  */
 public record TransportSettings(Kind type, URI uri, Encoding encoding, Integer window, Integer connectTimeoutMs,
                                 Integer answerTimeoutMs, Integer backoffInitialMs, Integer backoffMaxMs, Tls tls) {
 
-    public enum Kind { MQTT, COAP }
+    public enum Kind { MQTT, COAP, HTTP }
 
     /**
      * @param truststore         PKCS12 or JKS file with the CA certificates to trust
@@ -35,8 +35,7 @@ public record TransportSettings(Kind type, URI uri, Encoding encoding, Integer w
     }
 
     public TransportSettings {
-        type = type != null ? type : uri != null && uri.getScheme() != null && uri.getScheme().startsWith("coap")
-                ? Kind.COAP : Kind.MQTT;
+        type = type != null ? type : kindOf(uri);
         encoding = encoding == null ? Encoding.CBOR : encoding;
         window = window == null ? 16 : window;
         connectTimeoutMs = connectTimeoutMs == null ? 10_000 : connectTimeoutMs;
@@ -51,6 +50,19 @@ public record TransportSettings(Kind type, URI uri, Encoding encoding, Integer w
 
     public static TransportSettings coap(String uri) {
         return new TransportSettings(Kind.COAP, URI.create(uri), null, null, null, null, null, null, null);
+    }
+
+    public static TransportSettings http(String uri) {
+        return new TransportSettings(Kind.HTTP, URI.create(uri), null, null, null, null, null, null, null);
+    }
+
+    /** The transport a URI's scheme names; MQTT when it names none (the agent's historic default). */
+    static Kind kindOf(URI uri) {
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme();
+        if (scheme.startsWith("coap")) {
+            return Kind.COAP;
+        }
+        return scheme.startsWith("http") ? Kind.HTTP : Kind.MQTT;
     }
 
     public TransportSettings withEncoding(Encoding encoding) {
@@ -77,6 +89,8 @@ public record TransportSettings(Kind type, URI uri, Encoding encoding, Integer w
             problems.add("an MQTT transport.uri starts with tcp:// or ssl://, not " + scheme + "://");
         } else if (type == Kind.COAP && !scheme.equals("coap") && !scheme.equals("coaps")) {
             problems.add("a CoAP transport.uri starts with coap:// or coaps://, not " + scheme + "://");
+        } else if (type == Kind.HTTP && !scheme.equals("http") && !scheme.equals("https")) {
+            problems.add("an HTTP transport.uri starts with http:// or https://, not " + scheme + "://");
         }
         if (window < 1 || window > 1000) {
             problems.add("transport.window must be 1 to 1000");

@@ -54,6 +54,7 @@ public final class BastHourlySource implements IntervalSource {
     private static final int WARNINGS = 5;
 
     private final Path file;
+    private final boolean quiet;
     private final BufferedReader reader;
     private final Map<String, Integer> columns = new HashMap<>();
     private long lineNumber;
@@ -61,7 +62,12 @@ public final class BastHourlySource implements IntervalSource {
     private long skippedHours;
 
     public BastHourlySource(Path file) throws IOException {
+        this(file, false);
+    }
+
+    private BastHourlySource(Path file, boolean quiet) throws IOException {
         this.file = file;
+        this.quiet = quiet;
         this.reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
         String header = reader.readLine();
         lineNumber = 1;
@@ -94,12 +100,26 @@ public final class BastHourlySource implements IntervalSource {
                 }
             } catch (RuntimeException e) {
                 malformedRows++;
-                if (malformedRows <= WARNINGS) {
+                if (malformedRows <= WARNINGS && !quiet) {
                     LOG.warn("{}:{}: skipping a row that does not parse: {}", file, lineNumber, e.getMessage());
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How many intervals the file holds, read the way {@link #next()} reads them but without logging: the total a
+     * progress display counts towards.
+     */
+    public static long countIntervals(Path file) throws IOException {
+        try (BastHourlySource source = new BastHourlySource(file, true)) {
+            long count = 0;
+            while (source.next().isPresent()) {
+                count++;
+            }
+            return count;
+        }
     }
 
     /** Rows skipped because they do not parse. */
@@ -144,7 +164,9 @@ public final class BastHourlySource implements IntervalSource {
         Optional<ZonedDateTime> start = hourStart(date, hour);
         if (start.isEmpty()) {
             skippedHours++;
-            LOG.info("{}:{}: {} hour {} did not exist (DST gap); skipped", file, lineNumber, date, hour);
+            if (!quiet) {
+                LOG.info("{}:{}: {} hour {} did not exist (DST gap); skipped", file, lineNumber, date, hour);
+            }
             return Optional.empty();
         }
         List<LaneInterval> lanes = List.of(

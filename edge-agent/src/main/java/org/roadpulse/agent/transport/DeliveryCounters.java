@@ -1,6 +1,10 @@
 package org.roadpulse.agent.transport;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** What happened to the intervals sent since the agent started. */
 public final class DeliveryCounters {
@@ -18,6 +22,7 @@ public final class DeliveryCounters {
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final Map<String, LongAdder> rejectedByReason = new ConcurrentHashMap<>();
 
     void sent() {
         sent.incrementAndGet();
@@ -27,12 +32,20 @@ public final class DeliveryCounters {
         acked.incrementAndGet();
     }
 
-    void rejected() {
+    void rejected(String reason) {
         rejected.incrementAndGet();
+        rejectedByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     void retried() {
         retried.incrementAndGet();
+    }
+
+    /** Rejected intervals per reason, in the order of the reason's name; the values add up to {@code rejected}. */
+    public Map<String, Long> rejectionReasons() {
+        Map<String, Long> reasons = new TreeMap<>();
+        rejectedByReason.forEach((reason, count) -> reasons.put(reason, count.sum()));
+        return reasons;
     }
 
     public Snapshot snapshot() {

@@ -93,6 +93,11 @@ public final class OutboxDrainer implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Rejected intervals per reason (see {@link DeliveryCounters#rejectionReasons()}). */
+    public Map<String, Long> rejectionReasons() {
+        return counters.rejectionReasons();
+    }
+
     /**
      * Stops sending, waits up to {@code grace} for the answers to what is in flight, and returns. What is left
      * stays in the outbox for the next start.
@@ -226,9 +231,9 @@ public final class OutboxDrainer implements AutoCloseable {
             backoff.reset();
         } else if (delivery instanceof Delivery.Rejected rejected) {
             if (outbox.ack(seq)) {
-                counters.rejected();
-                LOG.warn("{}: the service rejected interval seq {} ({}); dropped from the outbox, not resent",
-                        name, seq, rejected.reason());
+                counters.rejected(rejected.reason());
+                LOG.warn("{}: the service rejected interval seq {} ({}{}); dropped from the outbox, not resent",
+                        name, seq, rejected.reason(), rejected.detail().isEmpty() ? "" : ": " + rejected.detail());
             }
             backoff.reset();
         } else if (delivery instanceof Delivery.Retry retry) {

@@ -82,13 +82,13 @@ class SettingsFilesTest {
     void listsEveryProblemAtOnce() throws IOException {
         AgentSettings settings = SettingsFiles.parse("""
                 device: {id: Bad_Id}
-                transport: {uri: 'http://x'}
+                transport: {uri: 'ws://x'}
                 source: {type: radar}
                 intervalSeconds: 120
                 """, AgentSettings.class, name -> null);
         assertThat(settings.problems()).hasSize(5).anySatisfy(p -> assertThat(p).contains("device.id"))
                 .anySatisfy(p -> assertThat(p).contains("secret"))
-                .anySatisfy(p -> assertThat(p).contains("http://"))
+                .anySatisfy(p -> assertThat(p).contains("ws://"))
                 .anySatisfy(p -> assertThat(p).contains("source.file"))
                 .anySatisfy(p -> assertThat(p).contains("intervalSeconds"));
         assertThatThrownBy(settings::validated).hasMessageContaining("invalid agent settings");

@@ -54,7 +54,16 @@ final class RunningService implements AutoCloseable {
 
     /** Registers a device and returns its secret. */
     String provision(String deviceId) {
-        return context.getBean(DeviceRegistry.class).provision(deviceId, MUNICIPALITY, deviceId, null).secret();
+        return provision(deviceId, MUNICIPALITY);
+    }
+
+    /** Registers a device of the municipality (AGS) and returns its secret. */
+    String provision(String deviceId, String municipality) {
+        return context.getBean(DeviceRegistry.class).provision(deviceId, municipality, deviceId, null).secret();
+    }
+
+    String httpUri() {
+        return server.getURL().toString();
     }
 
     String mqttUri() {

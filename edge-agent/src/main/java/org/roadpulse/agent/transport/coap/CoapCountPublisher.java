@@ -16,6 +16,7 @@ import org.roadpulse.agent.outbox.OutboxRecord;
 import org.roadpulse.agent.transport.CountPublisher;
 import org.roadpulse.agent.transport.Delivery;
 import org.roadpulse.agent.transport.DeviceIdentity;
+import org.roadpulse.agent.transport.RefusalBody;
 import org.roadpulse.agent.transport.TransportException;
 import org.roadpulse.protocol.DeviceConfig;
 import org.roadpulse.protocol.DeviceSecrets;
@@ -196,7 +197,7 @@ public final class CoapCountPublisher implements CountPublisher {
             return Delivery.retry(text);
         }
         if (code.isClientError()) {
-            return Delivery.rejected(text);
+            return RefusalBody.rejection(code.toString(), response.getPayload());
         }
         return Delivery.retry(text);
     }
