@@ -38,9 +38,12 @@ final class DailyRollup {
             SELECT d.device, d.day, h.direction, extract(epoch FROM h.hour)::bigint, h.measured_s, %s,
                    h.total, h.heavy, h.speed_sum, h.speed_n, h.speed_bin_kmh, h.speed_hist
             FROM days d
-            JOIN count_hourly h ON h.device_id = d.device
-                               AND h.hour >= (d.day::timestamp AT TIME ZONE ?)
-                               AND h.hour < ((d.day + 1)::timestamp AT TIME ZONE ?)""".formatted(CLASS_COLUMNS);
+            CROSS JOIN LATERAL ( -- one index probe per day (see HourlyRollup)
+                SELECT * FROM count_hourly
+                WHERE device_id = d.device
+                  AND hour >= (d.day::timestamp AT TIME ZONE ?) AND hour < ((d.day + 1)::timestamp AT TIME ZONE ?)
+                OFFSET 0) h
+            """.formatted(CLASS_COLUMNS);
 
     private static final String UPSERT = """
             INSERT INTO count_daily (device_id, day, direction, measured_s, complete_hours, %s, total, heavy,

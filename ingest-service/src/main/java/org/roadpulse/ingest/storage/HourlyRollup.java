@@ -28,12 +28,18 @@ final class HourlyRollup {
                 SELECT DISTINCT device, to_timestamp(hour_s) AS hour
                 FROM unnest(?::text[], ?::bigint[]) AS d(device, hour_s)
             ), lanes AS (
+                -- LATERAL with OFFSET 0 (which keeps the planner from flattening it): one index probe per dirty hour.
+                -- A plain join let it merge on the device alone and compare every hour with every row of the
+                -- device: quadratic in its history (19 s instead of 0.3 s for a year of one device).
                 SELECT d.device, d.hour, r.direction, r.length_s, r.total, r.heavy, r.mean_speed,
                        r.speed_bin_kmh, r.speed_hist, %1$s,
                        row_number() OVER (PARTITION BY d.device, r.seq, r.direction) AS nth
                 FROM dirty d
-                JOIN count_record r ON r.device_id = d.device
-                                   AND r.interval_start >= d.hour AND r.interval_start < d.hour + interval '1 hour'
+                CROSS JOIN LATERAL (
+                    SELECT * FROM count_record
+                    WHERE device_id = d.device
+                      AND interval_start >= d.hour AND interval_start < d.hour + interval '1 hour'
+                    OFFSET 0) r
             ), bins AS (
                 SELECT device, hour, direction, array_agg(vehicles ORDER BY bin) AS hist
                 FROM (SELECT device, hour, direction, bin, sum(v) AS vehicles

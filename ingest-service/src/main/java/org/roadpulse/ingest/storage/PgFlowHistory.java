@@ -56,11 +56,17 @@ public final class PgFlowHistory implements FlowHistory {
             WHERE device_id = ANY (?) AND hour >= ? AND hour < ?""".formatted(CLASS_COLUMNS);
     private static final String DAILY = """
             SELECT day, device_id, direction, measured_s, %s, total, heavy,
-                   speed_sum, speed_n, speed_bin_kmh, speed_hist, complete_hours, day_total, day_heavy%%s
+                   speed_sum, speed_n, speed_bin_kmh, speed_hist
             FROM count_daily
             WHERE device_id = ANY (?) AND day >= ? AND day < ?""".formatted(CLASS_COLUMNS);
-    private static final String DAILY_MEANS = DAILY.formatted("");
-    private static final String DAILY_WITH_HOURS = DAILY.formatted(", hour_totals, hour_heavy, hour_measured");
+    /** Figures need no classes; the hour arrays only for the MSV and peak hour. */
+    private static final String FIGURE_DAYS = """
+            SELECT day, device_id, direction, measured_s, total, heavy, speed_sum, speed_n, speed_bin_kmh, speed_hist,
+                   complete_hours, day_total, day_heavy%s
+            FROM count_daily
+            WHERE device_id = ANY (?) AND day >= ? AND day < ?""";
+    private static final String FIGURE_MEANS = FIGURE_DAYS.formatted("");
+    private static final String FIGURE_HOURS = FIGURE_DAYS.formatted(", hour_totals, hour_heavy, hour_measured");
     /** One row per lane: measured time is taken once per message and direction, below. */
     private static final String RAW = """
             SELECT extract(epoch FROM interval_start)::bigint, device_id, direction, seq, length_s, %s, total, heavy,
@@ -98,12 +104,14 @@ public final class PgFlowHistory implements FlowHistory {
                                          FigureDetail detail) {
         Map<String, List<DayRow>> byDevice = new HashMap<>();
         boolean hours = detail == FigureDetail.ALL;
-        int next = 11 + CLASSES.length; // the column after the speed histogram
-        query(hours ? DAILY_WITH_HOURS : DAILY_MEANS, devices(sites), Date.valueOf(period.firstDay()),
+        int next = 11; // the column after the speed histogram
+        query(hours ? FIGURE_HOURS : FIGURE_MEANS, devices(sites), Date.valueOf(period.firstDay()),
                 Date.valueOf(period.endDay()), row -> {
                     LocalDate date = row.getDate(1).toLocalDate();
+                    CountSums sums = new CountSums();
+                    totalsAndSpeeds(row, 5, sums);
                     DayRow day = new DayRow(row.getString(2), date, direction(row.getString(3)),
-                            hoursOf(date, period), row.getLong(4), row.getInt(next), sums(row, 5),
+                            hoursOf(date, period), row.getLong(4), row.getInt(next), sums,
                             row.getLong(next + 1), row.getLong(next + 2),
                             hours ? longs(row.getArray(next + 3)) : null, hours ? longs(row.getArray(next + 4)) : null,
                             hours ? longs(row.getArray(next + 5)) : null);
@@ -130,7 +138,7 @@ public final class PgFlowHistory implements FlowHistory {
         Rows rows = new Rows();
         Period period = query.period();
         Bucket bucket = query.bucket();
-        query(DAILY_MEANS, devices(query.sites()), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
+        query(DAILY, devices(query.sites()), Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()), row -> {
             LocalDate day = row.getDate(1).toLocalDate();
             Instant start = bucket.floor(day.atStartOfDay(period.zone()).toInstant(), period.zone());
             rows.add(start, row.getString(2), direction(row.getString(3)), row.getLong(4), sums(row, 5));
@@ -179,20 +187,24 @@ public final class PgFlowHistory implements FlowHistory {
             long vehicles = row.getLong(first + c);
             sums.addClass(CLASSES[c], row.wasNull() ? null : vehicles);
         }
-        int next = first + CLASSES.length;
-        sums.addTotals(row.getLong(next), row.getLong(next + 1));
-        double speedSum = row.getDouble(next + 2);
+        totalsAndSpeeds(row, first + CLASSES.length, sums);
+        return sums;
+    }
+
+    /** Total, heavy, speed sum and count, histogram bin width and histogram, from column {@code first} on. */
+    private static void totalsAndSpeeds(ResultSet row, int first, CountSums sums) throws SQLException {
+        sums.addTotals(row.getLong(first), row.getLong(first + 1));
+        double speedSum = row.getDouble(first + 2);
         if (!row.wasNull()) {
-            sums.addSpeed(speedSum, row.getLong(next + 3));
+            sums.addSpeed(speedSum, row.getLong(first + 3));
         }
-        int bin = row.getInt(next + 4);
+        int bin = row.getInt(first + 4);
         if (!row.wasNull()) {
-            long[] histogram = longs(row.getArray(next + 5));
+            long[] histogram = longs(row.getArray(first + 5));
             if (histogram != null) {
                 sums.addHistogram(bin, histogram);
             }
         }
-        return sums;
     }
 
     /** The same from a raw lane row, whose speed is a mean, not a sum. */
