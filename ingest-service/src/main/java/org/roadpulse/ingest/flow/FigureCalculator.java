@@ -4,8 +4,6 @@ import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.protocol.Direction;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -30,6 +28,12 @@ public final class FigureCalculator {
     }
 
     public static List<StandardFigures> figures(MeasurementSite site, Period period, Split split, List<DayRow> rows) {
+        return figures(site, period, new LocalDays(period), split, rows);
+    }
+
+    /** The same, with the period's days worked out once for many sites. */
+    public static List<StandardFigures> figures(MeasurementSite site, Period period, LocalDays localDays, Split split,
+                                                List<DayRow> rows) {
         Map<LocalDate, Map<Direction, List<DayRow>>> byDay = new HashMap<>();
         for (DayRow row : rows) {
             byDay.computeIfAbsent(row.day(), d -> new EnumMap<>(Direction.class))
@@ -38,17 +42,18 @@ public final class FigureCalculator {
         PublicHolidays holidays = new PublicHolidays(site.stateKey());
         List<StandardFigures> figures = new ArrayList<>();
         if (split == Split.CROSS_SECTION) {
-            figures.add(view(site, null, site.directions(), period, byDay, holidays));
+            figures.add(view(site, null, site.directions(), period, localDays, byDay, holidays));
         } else {
             for (Direction direction : site.directions()) {
-                figures.add(view(site, direction, Set.of(direction), period, byDay, holidays));
+                figures.add(view(site, direction, Set.of(direction), period, localDays, byDay, holidays));
             }
         }
         return figures;
     }
 
     private static StandardFigures view(MeasurementSite site, Direction direction, Set<Direction> directions,
-                                        Period period, Map<LocalDate, Map<Direction, List<DayRow>>> byDay,
+                                        Period period, LocalDays localDays,
+                                        Map<LocalDate, Map<Direction, List<DayRow>>> byDay,
                                         PublicHolidays holidays) {
         Means all = new Means();
         Means workdays = new Means();
@@ -63,10 +68,10 @@ public final class FigureCalculator {
         boolean withHours = true;
         int days = 0;
 
-        for (LocalDate date : period.days()) {
+        for (LocalDays.Day localDay : localDays.days()) {
             days++;
-            ZonedDateTime midnight = date.atStartOfDay(period.zone());
-            int hours = hoursOf(date, period.zone());
+            LocalDate date = localDay.date();
+            int hours = localDay.hours();
             expected += hours * HOUR_SECONDS * directions.size();
             Map<Direction, List<DayRow>> rows = byDay.getOrDefault(date, Map.of());
 
@@ -98,7 +103,7 @@ public final class FigureCalculator {
                 int busiest = siteDay.busiestHour();
                 peak.add(siteDay.hourVolume[busiest], 0);
                 peak.addShare(100.0 * siteDay.hourVolume[busiest] / siteDay.total);
-                peakHours.merge(localHour(midnight, hours, busiest), 1, Integer::sum);
+                peakHours.merge(localDay.localHour(busiest), 1, Integer::sum);
             }
         }
 
@@ -173,16 +178,6 @@ public final class FigureCalculator {
             }
             return busiest;
         }
-    }
-
-    private static int hoursOf(LocalDate date, ZoneId zone) {
-        long seconds = date.plusDays(1).atStartOfDay(zone).toEpochSecond() - date.atStartOfDay(zone).toEpochSecond();
-        return (int) (seconds / HOUR_SECONDS);
-    }
-
-    /** The local hour of day of the day's {@code index}-th hour; the same number on all but the two DST days. */
-    private static int localHour(ZonedDateTime midnight, int hours, int index) {
-        return hours == 24 ? index : midnight.plusHours(index).getHour();
     }
 
     private static Integer mostFrequent(Map<Integer, Integer> counts) {

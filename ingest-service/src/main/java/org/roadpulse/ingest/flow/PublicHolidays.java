@@ -3,7 +3,9 @@ package org.roadpulse.ingest.flow;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +18,7 @@ import java.util.Set;
 public final class PublicHolidays {
 
     private final String state;
+    private final Map<Integer, Set<LocalDate>> byYear = new HashMap<>();
 
     /** @param stateKey two-digit state key (01 Schleswig-Holstein … 10 Saarland … 16 Thuringia) */
     public PublicHolidays(String stateKey) {
@@ -28,7 +31,7 @@ public final class PublicHolidays {
     }
 
     public boolean isHoliday(LocalDate day) {
-        return holidays(day.getYear()).contains(day);
+        return byYear.computeIfAbsent(day.getYear(), this::holidays).contains(day);
     }
 
     public Set<LocalDate> holidays(int year) {

@@ -13,6 +13,7 @@ import org.roadpulse.ingest.flow.StreamRow;
 import org.roadpulse.ingest.flow.VolumeSeries;
 import org.roadpulse.ingest.flow.FigureCalculator;
 import org.roadpulse.ingest.flow.FlowUnavailableException;
+import org.roadpulse.ingest.flow.LocalDays;
 import org.roadpulse.ingest.flow.SeriesAssembler;
 import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.protocol.Direction;
@@ -105,13 +106,14 @@ public final class PgFlowHistory implements FlowHistory {
         Map<String, List<DayRow>> byDevice = new HashMap<>();
         boolean hours = detail == FigureDetail.ALL;
         int next = 11; // the column after the speed histogram
+        LocalDays localDays = new LocalDays(period);
         query(hours ? FIGURE_HOURS : FIGURE_MEANS, devices(sites), Date.valueOf(period.firstDay()),
                 Date.valueOf(period.endDay()), row -> {
                     LocalDate date = row.getDate(1).toLocalDate();
                     CountSums sums = new CountSums();
                     totalsAndSpeeds(row, 5, sums);
                     DayRow day = new DayRow(row.getString(2), date, direction(row.getString(3)),
-                            hoursOf(date, period), row.getLong(4), row.getInt(next), sums,
+                            localDays.hours(date), row.getLong(4), row.getInt(next), sums,
                             row.getLong(next + 1), row.getLong(next + 2),
                             hours ? longs(row.getArray(next + 3)) : null, hours ? longs(row.getArray(next + 4)) : null,
                             hours ? longs(row.getArray(next + 5)) : null);
@@ -121,7 +123,7 @@ public final class PgFlowHistory implements FlowHistory {
         for (MeasurementSite site : sites) {
             List<DayRow> rows = new ArrayList<>();
             site.devices().forEach(device -> rows.addAll(byDevice.getOrDefault(device, List.of())));
-            figures.addAll(FigureCalculator.figures(site, period, split, rows));
+            figures.addAll(FigureCalculator.figures(site, period, localDays, split, rows));
         }
         return figures;
     }
@@ -242,11 +244,6 @@ public final class PgFlowHistory implements FlowHistory {
             longs[i] = numbers[i] == null ? 0 : numbers[i].longValue();
         }
         return longs;
-    }
-
-    private static int hoursOf(LocalDate day, Period period) {
-        return (int) ((day.plusDays(1).atStartOfDay(period.zone()).toEpochSecond()
-                - day.atStartOfDay(period.zone()).toEpochSecond()) / 3600);
     }
 
     private static Direction direction(String wireName) {
