@@ -16,8 +16,9 @@ public final class CountSums {
 
     private static final VehicleClass[] CLASSES = VehicleClass.values();
 
-    private final long[] classes = new long[CLASSES.length];
-    private final boolean[] measured = new boolean[CLASSES.length];
+    // Allocated with the first class: most sums in a year's figures never see one.
+    private long[] classes;
+    private boolean[] measured;
     private long total;
     private long heavy;
     private double speedSum;
@@ -29,6 +30,7 @@ public final class CountSums {
     /** Vehicles of a class; null means the class was not measured (a coarser scheme), which is not zero. */
     public void addClass(VehicleClass vehicleClass, @Nullable Long vehicles) {
         if (vehicles != null) {
+            allocateClasses();
             classes[vehicleClass.ordinal()] += vehicles;
             measured[vehicleClass.ordinal()] = true;
         }
@@ -69,10 +71,13 @@ public final class CountSums {
     }
 
     public void add(CountSums other) {
-        for (int i = 0; i < CLASSES.length; i++) {
-            if (other.measured[i]) {
-                classes[i] += other.classes[i];
-                measured[i] = true;
+        if (other.measured != null) {
+            allocateClasses();
+            for (int i = 0; i < CLASSES.length; i++) {
+                if (other.measured[i]) {
+                    classes[i] += other.classes[i];
+                    measured[i] = true;
+                }
             }
         }
         addTotals(other.total, other.heavy);
@@ -82,6 +87,13 @@ public final class CountSums {
             histogram = null;
         } else if (other.histogram != null) {
             addHistogram(other.binKmh, other.histogram);
+        }
+    }
+
+    private void allocateClasses() {
+        if (classes == null) {
+            classes = new long[CLASSES.length];
+            measured = new boolean[CLASSES.length];
         }
     }
 
@@ -95,7 +107,7 @@ public final class CountSums {
 
     @Nullable
     public Long count(VehicleClass vehicleClass) {
-        return measured[vehicleClass.ordinal()] ? classes[vehicleClass.ordinal()] : null;
+        return measured != null && measured[vehicleClass.ordinal()] ? classes[vehicleClass.ordinal()] : null;
     }
 
     /** Category → vehicles, null for a category none of whose classes was measured. */
@@ -176,6 +188,9 @@ public final class CountSums {
     private Long sum(Set<VehicleClass> members) {
         long vehicles = 0;
         boolean any = false;
+        if (measured == null) {
+            return null;
+        }
         for (VehicleClass member : members) {
             if (measured[member.ordinal()]) {
                 vehicles += classes[member.ordinal()];

@@ -85,8 +85,8 @@ public final class FlowHistoryBenchmark {
             Random random = new Random(7);
             Supplier<MeasurementSite> anySite = () -> siteList.get(random.nextInt(siteList.size()));
 
-            System.out.printf("%nQueries (p50 / p95 in ms of %d runs after 10 warm-ups, all sites %d after 2; the raw baseline in the"
-                    + " same run):%n", runs, Math.max(5, runs / 6));
+            System.out.printf("%nQueries (p50 / p95 in ms of %d runs after 50 warm-ups, all sites %d after 10; the raw baseline in the"
+                    + " same run):%n", runs, Math.max(5, runs / 3));
             System.out.printf("  %-44s %18s %18s %9s %s%n", "", "rollups", "raw rows", "speed-up", "target");
             compare("one site's year figures (DTV, MSV, SV share)", runs, () -> {
                 StandardFigures f = history.figures(List.of(anySite.get()), year, Split.CROSS_SECTION,
@@ -96,7 +96,7 @@ public final class FlowHistoryBenchmark {
             compare("one site's hourly volumes for a month", runs, () -> history.volumes(new FlowQuery(
                     List.of(anySite.get()), month, Bucket.HOUR, Split.CROSS_SECTION, ClassGroup.TLS_8_1)).size(),
                     () -> raw.hourlyVolumes(anySite.get().devices().get(0), month), 0);
-            compare("all " + sites + " sites' DTV for the year", Math.max(5, runs / 6),
+            compare("all " + sites + " sites' DTV for the year", Math.max(5, runs / 3),
                     () -> history.figures(siteList, year, Split.CROSS_SECTION, FigureDetail.MEANS).size(),
                     () -> raw.allDtv(year), 1000);
         }
@@ -162,7 +162,8 @@ public final class FlowHistoryBenchmark {
     }
 
     private static void compare(String name, int runs, Query rollup, Query raw, double targetMs) throws Exception {
-        int warmUps = runs >= 20 ? 10 : 2; // the service answers with compiled code: let the JIT see the query first
+        // A running service answers with compiled code: let the JIT see the query first.
+        int warmUps = runs >= 20 ? 50 : 10;
         Percentiles ours = time(rollup, warmUps, runs);
         Percentiles baseline = time(raw, warmUps, runs);
         double speedUp = baseline.at(50) / ours.at(50);
