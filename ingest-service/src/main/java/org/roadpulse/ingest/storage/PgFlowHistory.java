@@ -109,18 +109,10 @@ public final class PgFlowHistory implements FlowHistory {
                                          FigureDetail detail) {
         Map<String, List<DayRow>> byDevice = new HashMap<>();
         boolean hours = detail == FigureDetail.ALL;
-        int next = 11; // the column after the speed histogram
         LocalDays localDays = new LocalDays(period);
         query(hours ? FIGURE_HOURS : FIGURE_MEANS, devices(sites), Date.valueOf(period.firstDay()),
                 Date.valueOf(period.endDay()), row -> {
-                    LocalDate date = LocalDate.ofEpochDay(row.getInt(1));
-                    CountSums sums = new CountSums();
-                    totalsAndSpeeds(row, 5, sums);
-                    DayRow day = new DayRow(row.getString(2), date, direction(row.getString(3)),
-                            localDays.hours(date), row.getLong(4), row.getInt(next), sums,
-                            row.getLong(next + 1), row.getLong(next + 2),
-                            hours ? longs(row.getArray(next + 3)) : null, hours ? longs(row.getArray(next + 4)) : null,
-                            hours ? longs(row.getArray(next + 5)) : null);
+                    DayRow day = dayRow(row, localDays, hours);
                     byDevice.computeIfAbsent(day.device(), d -> new ArrayList<>()).add(day);
                 });
         List<StandardFigures> figures = new ArrayList<>();
@@ -130,6 +122,19 @@ public final class PgFlowHistory implements FlowHistory {
             figures.addAll(FigureCalculator.figures(site, period, localDays, split, rows));
         }
         return figures;
+    }
+
+    /** A row of FIGURE_MEANS or FIGURE_HOURS. */
+    private static DayRow dayRow(ResultSet row, LocalDays localDays, boolean hours) throws SQLException {
+        LocalDate date = LocalDate.ofEpochDay(row.getInt(1));
+        CountSums sums = new CountSums();
+        totalsAndSpeeds(row, 5, sums);
+        int next = 11; // the column after the speed histogram
+        return new DayRow(row.getString(2), date, direction(row.getString(3)), localDays.hours(date), row.getLong(4),
+                row.getInt(next), sums, row.getLong(next + 1), row.getLong(next + 2),
+                hours ? longs(row.getArray(next + 3)) : null,
+                hours ? longs(row.getArray(next + 4)) : null,
+                hours ? longs(row.getArray(next + 5)) : null);
     }
 
     private Map<String, Map<Instant, Map<String, StreamRow>>> hourly(FlowQuery query) {
@@ -157,7 +162,8 @@ public final class PgFlowHistory implements FlowHistory {
         Set<String> messagesSeen = new HashSet<>();
         query(RAW, devices(query.sites()), Timestamp.from(query.period().from()),
                 Timestamp.from(query.period().to()), row -> {
-                    Instant start = Bucket.QUARTER_HOUR.floor(Instant.ofEpochSecond(row.getLong(1)), query.period().zone());
+                    Instant start = Instant.ofEpochSecond(Math.floorDiv(row.getLong(1), QUARTER_HOUR_SECONDS)
+                            * QUARTER_HOUR_SECONDS);
                     String device = row.getString(2);
                     String direction = row.getString(3);
                     // Lanes of one message share its time: count it once per direction.
