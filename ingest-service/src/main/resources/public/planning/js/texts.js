@@ -7,6 +7,7 @@ export const TEXTS = {
     lead: "Zählwerte der Messquerschnitte abfragen: Ganglinien nach Fahrzeugklassen, Vergleich zweier Zeiträume, "
         + "die Kennwerte der Verkehrsplanung und Exporte für andere Werkzeuge.",
     livePage: "Zählstellen live",
+    apiDocs: "HTTP-API: Dokumentation (OpenAPI, Swagger UI)",
     language: "Sprache",
     sitesHeading: "Messquerschnitte",
     municipalityFilter: "Gemeinde (AGS)",
@@ -128,6 +129,7 @@ export const TEXTS = {
     lead: "Query the counts of measurement sites: volumes by vehicle class, two periods side by side, the standard "
         + "figures of traffic planning and exports for other tools.",
     livePage: "Counting sites live",
+    apiDocs: "HTTP API: documentation (OpenAPI, Swagger UI)",
     language: "Language",
     sitesHeading: "Measurement sites",
     municipalityFilter: "Municipality (AGS)",

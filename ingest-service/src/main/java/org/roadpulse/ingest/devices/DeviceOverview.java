@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.devices;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -12,7 +14,7 @@ import java.time.Instant;
  * @param storedIntervals   count messages stored so far
  * @param lastIntervalStart start of the newest interval stored, or null
  */
-public record DeviceOverview(String id, String municipality, String name, boolean enabled, Instant lastSeen,
-                             String state, String firmware, Long outboxDepth, long storedIntervals,
-                             Instant lastIntervalStart) {
+public record DeviceOverview(String id, String municipality, String name, boolean enabled, @Nullable Instant lastSeen,
+                             @Nullable String state, @Nullable String firmware, @Nullable Long outboxDepth,
+                             long storedIntervals, @Nullable Instant lastIntervalStart) {
 }

@@ -10,6 +10,12 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.devices.DeviceOverview;
 import org.roadpulse.ingest.devices.DeviceRegistration;
 import org.roadpulse.ingest.devices.DeviceRegistry;
@@ -30,6 +36,9 @@ import java.util.Optional;
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(DeviceOverview.class)
+@Tag(name = ApiDocument.DEVICES)
+@ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 public final class DeviceAdminController {
 
     private final DeviceRegistry devices;
@@ -43,6 +52,11 @@ public final class DeviceAdminController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listDevices", summary = "Every device, with liveness and stored counts", description = """
+            What the live page (/) shows: last sign of life, state, firmware and outbox depth from the last status \
+            report, intervals stored. No secrets.""")
+    @ApiResponse(responseCode = "200", description = "The devices",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = DeviceOverview.class))))
     HttpResponse<?> list() {
         try {
             List<DeviceOverview> all = overviews.all();
@@ -53,6 +67,20 @@ public final class DeviceAdminController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "provisionDevice", summary = "Register a device, or give a registered one a new secret",
+            description = """
+            `id` as in contract v1 (`[a-z0-9][a-z0-9-]{2,63}`), `municipality` its AGS (8 digits), `name` 1 to 120 \
+            characters, `secret` optional (16 to 128 characters; generated when left out). Registering an existing \
+            id again replaces its municipality, name and secret: the old secret stops working. The answer holds \
+            the secret, shown this once; the service keeps only its hash.""")
+    @ApiResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = Replies.Provisioned.class)))
+    @ApiResponse(responseCode = "400", description = """
+            `device.invalid`, `municipality.invalid`, `name.invalid`, `secret.invalid` (wrong length, or used by \
+            another device), `payload.malformed` (unreadable JSON).""",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     HttpResponse<?> provision(HttpRequest<?> request, @Body Replies.ProvisionRequest body) {
         if (!adminWrites.allowed(request)) {
             return AdminWrites.refused("devices can only be provisioned");

@@ -9,6 +9,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.flow.FigureDetail;
 import org.roadpulse.ingest.flow.FlowHistory;
@@ -30,6 +35,11 @@ import java.util.List;
  */
 @Controller("/api/v1/flow")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocument.FLOW)
+@ApiResponse(responseCode = "400", description = FlowParameters.REFUSALS,
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 public final class FlowController {
 
     private final FlowHistory history;
@@ -41,9 +51,18 @@ public final class FlowController {
     }
 
     @Get(uri = "/volumes", produces = MediaType.APPLICATION_JSON)
-    FlowReplies.VolumesReply volumes(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                     @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
-                                     @QueryValue @Nullable String split, @QueryValue @Nullable String classes) {
+    @Operation(summary = "Volumes per bucket and class category, with completeness", description = """
+            One series per site (and direction, with `split=direction`), one entry per bucket: volumes per category \
+            of the class group, `total` and `heavy` (every vehicle, whatever class scheme it was counted in), \
+            `coarser`, heavy share, mean speed, V85, and how completely the bucket was measured. A bucket with \
+            nothing measured has null volumes, not zeros.""")
+    @ApiResponse(responseCode = "200", description = "The series", useReturnTypeSchema = true)
+    FlowReplies.VolumesReply volumes(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                     @QueryValue @Nullable @FlowParameters.From String from,
+                                     @QueryValue @Nullable @FlowParameters.To String to,
+                                     @QueryValue @Nullable @FlowParameters.Bucket String bucket,
+                                     @QueryValue @Nullable @FlowParameters.Split String split,
+                                     @QueryValue @Nullable @FlowParameters.Classes String classes) {
         FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
         List<FlowReplies.SeriesReply> series = history.volumes(query).stream()
                 .map(s -> FlowReplies.SeriesReply.of(s, query.period().zone())).toList();
@@ -52,9 +71,18 @@ public final class FlowController {
     }
 
     @Get(uri = "/figures", produces = MediaType.APPLICATION_JSON)
-    FlowReplies.FiguresReply figures(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                     @QueryValue @Nullable String to, @QueryValue @Nullable String split,
-                                     @QueryValue @Nullable String figures) {
+    @Operation(summary = "Standard figures: DTV, DTVw, DTV_SV, SV-Anteil, MSV, peak hour, day/night, speeds",
+            description = """
+            The period is widened to whole local days. DTV, DTVw (Monday to Friday except the public holidays of \
+            the site's federal state), DTV_SV, SV-Anteil, peak hour and day/night (06–22 h, 22–06 h) are means \
+            over the **complete** days only (`completeDays` of `days`); MSV is the 30th-highest hourly volume among \
+            the complete hours.""")
+    @ApiResponse(responseCode = "200", description = "The figures per site (and direction)", useReturnTypeSchema = true)
+    FlowReplies.FiguresReply figures(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                     @QueryValue @Nullable @FlowParameters.From String from,
+                                     @QueryValue @Nullable @FlowParameters.To String to,
+                                     @QueryValue @Nullable @FlowParameters.Split String split,
+                                     @QueryValue @Nullable @FlowParameters.Figures String figures) {
         List<MeasurementSite> chosen = requests.sites(sites);
         Period period = requests.wholeDays(requests.period(from, to));
         Split chosenSplit = requests.split(split);

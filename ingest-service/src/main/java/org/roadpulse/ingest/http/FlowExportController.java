@@ -10,6 +10,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.flow.FigureDetail;
 import org.roadpulse.ingest.flow.FlowHistory;
@@ -38,6 +43,9 @@ import java.util.List;
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocument.EXPORTS)
+@ApiResponse(responseCode = "400", description = FlowParameters.REFUSALS)
+@ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE)
 public final class FlowExportController {
 
     private static final String CSV = "text/csv; charset=utf-8";
@@ -56,19 +64,35 @@ public final class FlowExportController {
     }
 
     @Get(uri = "/flow/volumes.csv", produces = CSV)
-    HttpResponse<byte[]> volumesCsv(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                    @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
-                                    @QueryValue @Nullable String split, @QueryValue @Nullable String classes,
-                                    @QueryValue @Nullable String format) {
+    @Operation(summary = "Volumes as CSV", description = """
+            The volumes query as a download: one row per site, direction (empty for the cross-section) and bucket, \
+            with local start and end, one column per category, total, heavy, coarser, heavy share, speeds and \
+            completeness. Unmeasured values are empty cells, never 0.""")
+    @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.csv",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+    HttpResponse<byte[]> volumesCsv(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                    @QueryValue @Nullable @FlowParameters.From String from,
+                                    @QueryValue @Nullable @FlowParameters.To String to,
+                                    @QueryValue @Nullable @FlowParameters.Bucket String bucket,
+                                    @QueryValue @Nullable @FlowParameters.Split String split,
+                                    @QueryValue @Nullable @FlowParameters.Classes String classes,
+                                    @QueryValue @Nullable @FlowParameters.Format String format) {
         CsvExport csv = new CsvExport(dialect(format));
         FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.csv", CSV, out -> csv.writeVolumes(query, history.volumes(query), out));
     }
 
     @Get(uri = "/flow/figures.csv", produces = CSV)
-    HttpResponse<byte[]> figuresCsv(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                    @QueryValue @Nullable String to, @QueryValue @Nullable String split,
-                                    @QueryValue @Nullable String format, @QueryValue @Nullable String figures) {
+    @Operation(summary = "Standard figures as CSV",
+            description = "The figures query as a download: one row per site and direction; period in whole days.")
+    @ApiResponse(responseCode = "200", description = "The file roadpulse-figures.csv",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
+    HttpResponse<byte[]> figuresCsv(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                    @QueryValue @Nullable @FlowParameters.From String from,
+                                    @QueryValue @Nullable @FlowParameters.To String to,
+                                    @QueryValue @Nullable @FlowParameters.Split String split,
+                                    @QueryValue @Nullable @FlowParameters.Format String format,
+                                    @QueryValue @Nullable @FlowParameters.Figures String figures) {
         CsvExport csv = new CsvExport(dialect(format));
         List<MeasurementSite> chosen = requests.sites(sites);
         Period period = requests.wholeDays(requests.period(from, to));
@@ -78,16 +102,32 @@ public final class FlowExportController {
     }
 
     @Get(uri = "/flow/volumes.datex2.xml", produces = MediaType.APPLICATION_XML)
-    HttpResponse<byte[]> volumesDatex2(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                       @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
-                                       @QueryValue @Nullable String split, @QueryValue @Nullable String classes) {
+    @Operation(summary = "Volumes as DATEX II v3.6 MeasuredDataPublication", description = """
+            One `SiteMeasurements` per site and bucket: flows in vehicles per hour over the bucket's real length, \
+            per DATEX vehicle type where a category maps to one, the measured share as \
+            `supplierCalculatedDataQuality`, mean speed and 85th percentile; an unmeasured bucket carries a \
+            `noDataValuesAvailable` fault instead of values. The indexes are declared by `/api/v1/sites.datex2.xml`.""")
+    @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.datex2.xml",
+            content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")))
+    HttpResponse<byte[]> volumesDatex2(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                       @QueryValue @Nullable @FlowParameters.From String from,
+                                       @QueryValue @Nullable @FlowParameters.To String to,
+                                       @QueryValue @Nullable @FlowParameters.Bucket String bucket,
+                                       @QueryValue @Nullable @FlowParameters.Split String split,
+                                       @QueryValue @Nullable @FlowParameters.Classes String classes) {
         FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.datex2.xml", MediaType.APPLICATION_XML,
                 out -> datex2().writeMeasuredData(query, history.volumes(query), out));
     }
 
     @Get(uri = "/sites.datex2.xml", produces = MediaType.APPLICATION_XML)
-    HttpResponse<byte[]> sitesDatex2(@QueryValue @Nullable String municipality) {
+    @Operation(summary = "Measurement sites as DATEX II v3.6 MeasurementSiteTablePublication", description = """
+            Every index the measured data uses, in one fixed scheme for all sites (cross-section 0, forward 100, \
+            backward 200; within each, speed 1, all vehicles 2, heavy 3, then one number per category). With no site \
+            (in the municipality, if one is named) the answer is a 400 `sites.none`.""")
+    @ApiResponse(responseCode = "200", description = "The file roadpulse-sites.datex2.xml",
+            content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")))
+    HttpResponse<byte[]> sitesDatex2(@QueryValue @Nullable @FlowParameters.Municipality String municipality) {
         List<MeasurementSite> all = this.sites.list(municipality);
         if (all.isEmpty()) {
             throw new FlowRequestException("sites.none", "municipality", municipality == null
@@ -97,9 +137,19 @@ public final class FlowExportController {
     }
 
     @Get(uri = "/flow/volumes.ngsi-ld.json", produces = LD_JSON)
-    HttpResponse<byte[]> volumesNgsiLd(@QueryValue @Nullable String sites, @QueryValue @Nullable String from,
-                                       @QueryValue @Nullable String to, @QueryValue @Nullable String bucket,
-                                       @QueryValue @Nullable String split, @QueryValue @Nullable String classes) {
+    @Operation(summary = "Volumes as FIWARE NGSI-LD TrafficFlowObserved entities", description = """
+            A JSON array of entities in keyValues form, each with its own `@context`: one per site, direction and \
+            measured bucket \
+            (`urn:ngsi-ld:TrafficFlowObserved:<site>:<direction>:<start>`), plus one per category that the data \
+            model's `vehicleType` names exactly.""")
+    @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.ngsi-ld.json",
+            content = @Content(mediaType = LD_JSON, schema = @Schema(type = "array")))
+    HttpResponse<byte[]> volumesNgsiLd(@QueryValue @Nullable @FlowParameters.Sites String sites,
+                                       @QueryValue @Nullable @FlowParameters.From String from,
+                                       @QueryValue @Nullable @FlowParameters.To String to,
+                                       @QueryValue @Nullable @FlowParameters.Bucket String bucket,
+                                       @QueryValue @Nullable @FlowParameters.Split String split,
+                                       @QueryValue @Nullable @FlowParameters.Classes String classes) {
         FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.ngsi-ld.json", LD_JSON,
                 out -> new NgsiLdExport().write(query, history.volumes(query), out));

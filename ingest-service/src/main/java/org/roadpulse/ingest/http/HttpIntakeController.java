@@ -11,6 +11,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.devices.Device;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.intake.CountIntake;
@@ -34,7 +42,26 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/api/v1/devices/{deviceId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocument.INTAKE)
+@SecurityRequirement(name = ApiDocument.DEVICE_SECRET)
+@ApiResponse(responseCode = "401", description = "`auth.missing` (no bearer token) or `auth.invalid` (no enabled "
+        + "device's secret). The device keeps the payload and retries later.",
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@ApiResponse(responseCode = "413", description = "`payload.too_large`: more than 16,384 bytes",
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@ApiResponse(responseCode = "415", description = "`encoding.unsupported`: Content-Type neither application/json "
+        + "nor application/cbor",
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@ApiResponse(responseCode = "503", description = "`service.unavailable`, with `Retry-After` (seconds): the payload "
+        + "was not stored; the device keeps it and retries with backoff and jitter.",
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 public final class HttpIntakeController {
+
+    private static final String DEVICE_ID = "The device id, the same as the token's device";
+    private static final String PAYLOAD_REFUSED = """
+            The payload is refused for good (the device drops it): a reason of contract v1, e.g. \
+            `payload.malformed`, `field.missing`, `time.misaligned`, `count.negative`; `field` is the path in the \
+            payload (`lanes[0].counts.Lkw`). firmware-specs/v1/SPEC.md lists them all.""";
 
     private final CountIntake intake;
     private final DeviceRegistry devices;
@@ -46,10 +73,26 @@ public final class HttpIntakeController {
     }
 
     @Post(uri = "/counts", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<?>> counts(@PathVariable String deviceId,
-                                              @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                                              @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                              @Nullable @Body byte[] body) {
+    @Operation(operationId = "postCounts", summary = "One count interval of the device (contract v1)", description = """
+            The interval as JSON or CBOR (firmware-specs/v1/schemas/count-interval.schema.json). A 200 comes only \
+            after the interval is committed; sending the same `(device, seq)` again is answered `duplicate` and \
+            stored once.""",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")),
+                    @Content(mediaType = "application/cbor", schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "200", description = "Stored, or stored before (`duplicate`)",
+            content = @Content(schema = @Schema(implementation = Replies.Stored.class)))
+    @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the payload's `device` names "
+            + "another device than the token's; `device.unknown`: the device is not registered, or disabled.",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    CompletableFuture<HttpResponse<?>> counts(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
+                                              @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true)
+                                              String authorization,
+                                              @Nullable @Header(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true)
+                                              String contentType,
+                                              @Nullable @Body @Parameter(hidden = true) byte[] body) {
         Caller caller = caller(deviceId, authorization);
         if (caller.refusal() != null) {
             return CompletableFuture.completedFuture(caller.refusal());
@@ -62,10 +105,22 @@ public final class HttpIntakeController {
     }
 
     @Post(uri = "/status", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> status(@PathVariable String deviceId,
-                           @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
-                           @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @Nullable @Body byte[] body) {
+    @Operation(operationId = "postStatus", summary = "A status report (heartbeat) of the device (contract v1)",
+            description = "The report as JSON or CBOR (firmware-specs/v1/schemas/status.schema.json).",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object")),
+                    @Content(mediaType = "application/cbor", schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = Replies.StatusRecorded.class)))
+    @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the report's `device` names "
+            + "another device than the token's.",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> status(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
+                           @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization,
+                           @Nullable @Header(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
+                           @Nullable @Body @Parameter(hidden = true) byte[] body) {
         Caller caller = caller(deviceId, authorization);
         if (caller.refusal() != null) {
             return caller.refusal();

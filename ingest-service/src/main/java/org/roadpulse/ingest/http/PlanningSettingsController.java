@@ -5,14 +5,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.roadpulse.ingest.IngestSettings;
 
 /**
  * What the planner pages ({@code /planning/}) need to know of the service's configuration: the map tile server,
  * if there is one. Read by the page at start, so an operator sets it in {@code application.yml} or the environment
- * ({@code ROADPULSE_PLANNING_TILE_URL}) instead of editing the page.
+ * ({@code ROADPULSE_PLANNING_TILE_URL}) instead of editing the page. Left out of the OpenAPI document: it is the
+ * page's own plumbing, not an API for planners.
  */
 @Controller("/api/v1/planning/settings")
+@Hidden
 public final class PlanningSettingsController {
 
     /** @param tileUrl null when no tile server is configured: the page then draws a plain background */

@@ -14,6 +14,13 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.sites.InvalidSiteException;
 import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.ingest.sites.PgSites;
@@ -30,7 +37,13 @@ import java.util.Optional;
  */
 @Controller("/api/v1/sites")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocument.SITES)
+@ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
+        content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 final class SiteController {
+
+    private static final String ID = "The site id, e.g. `bexbach-rathausstrasse`";
+    private static final String UNKNOWN = "`site.unknown`: no site with this id";
 
     private final PgSites sites;
     private final AdminWrites adminWrites;
@@ -41,7 +54,12 @@ final class SiteController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> list(@Nullable @QueryValue String municipality) {
+    @Operation(operationId = "listSites", summary = "All measurement sites, ordered by id")
+    @ApiResponse(responseCode = "200", description = "The sites",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = SiteJson.class))))
+    @ApiResponse(responseCode = "400", description = "`municipality.invalid`: the filter is no AGS (8 digits)",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> list(@Nullable @QueryValue @FlowParameters.Municipality String municipality) {
         Optional<MutableHttpResponse<?>> refusal = SiteReplies.checkMunicipalityFilter(municipality);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -55,7 +73,12 @@ final class SiteController {
     }
 
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> one(String id) {
+    @Operation(operationId = "getSite", summary = "One measurement site")
+    @ApiResponse(responseCode = "200", description = "The site",
+            content = @Content(schema = @Schema(implementation = SiteJson.class)))
+    @ApiResponse(responseCode = "404", description = UNKNOWN,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> one(@Parameter(description = ID) String id) {
         try {
             return sites.find(id).<HttpResponse<?>>map(site -> HttpResponse.ok(SiteJson.of(site)))
                     .orElseGet(() -> SiteReplies.unknown(id));
@@ -65,7 +88,20 @@ final class SiteController {
     }
 
     @Put(uri = "/{id}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> save(HttpRequest<?> request, String id, @Body SiteJson body) {
+    @Operation(operationId = "putSite", summary = "Create or replace a measurement site", description = """
+            Every field is written, absent ones as null, no devices as `[]`; the body's `id`, if any, must match the \
+            path. A direction left out of `lanes` has no lanes (a one-way street). `devices` is the complete list: a \
+            listed device counting at another site moves here, a device no longer listed is left without a site; \
+            devices must be registered and belong to the site's municipality.""")
+    @ApiResponse(responseCode = "200", description = "Replaced: the stored site",
+            content = @Content(schema = @Schema(implementation = SiteJson.class)))
+    @ApiResponse(responseCode = "201", description = "Created: the stored site",
+            content = @Content(schema = @Schema(implementation = SiteJson.class)))
+    @ApiResponse(responseCode = "400", description = ApiDocument.SITE_REFUSALS,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> save(HttpRequest<?> request, @Parameter(description = ID) String id, @Body SiteJson body) {
         if (!adminWrites.allowed(request)) {
             return AdminWrites.refused("sites can only be changed");
         }
@@ -89,7 +125,14 @@ final class SiteController {
     }
 
     @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> delete(HttpRequest<?> request, String id) {
+    @Operation(operationId = "deleteSite", summary = "Remove a measurement site",
+            description = "Its devices stay registered, without a site.")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "404", description = UNKNOWN,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> delete(HttpRequest<?> request, @Parameter(description = ID) String id) {
         if (!adminWrites.allowed(request)) {
             return AdminWrites.refused("sites can only be changed");
         }

@@ -14,6 +14,12 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.sites.InvalidSiteException;
 import org.roadpulse.ingest.sites.PgSites;
 import org.roadpulse.protocol.Reasons;
@@ -34,6 +40,7 @@ import java.util.Optional;
  */
 @Controller("/api/v1/sites.geojson")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = ApiDocument.SITES)
 final class SiteGeoJsonController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteGeoJsonController.class);
@@ -49,7 +56,17 @@ final class SiteGeoJsonController {
     }
 
     @Get(produces = {SiteGeoJson.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    HttpResponse<?> export(@Nullable @QueryValue String municipality) {
+    @Operation(operationId = "exportSitesGeoJson",
+            summary = "Measurement sites as a GeoJSON FeatureCollection (for QGIS)", description = """
+            One Point feature per site, `coordinates` [longitude, latitude] in WGS 84, the feature's `id` the site \
+            id, the other fields as flat `properties` (one attribute-table column each): `id`, `municipality`, \
+            `name`, `roadName`, `roadNumber`, `lanesForward`, `lanesBackward`, `forwardLabel`, `backwardLabel`, \
+            `speedLimitKmh`, `devices`.""")
+    @ApiResponse(responseCode = "200", description = "The sites", content = @Content(
+            mediaType = SiteGeoJson.MEDIA_TYPE, schema = @Schema(implementation = SiteGeoJson.FeatureCollection.class)))
+    @ApiResponse(responseCode = "400", description = "`municipality.invalid`: the filter is no AGS (8 digits)")
+    @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE)
+    HttpResponse<?> export(@Nullable @QueryValue @FlowParameters.Municipality String municipality) {
         Optional<MutableHttpResponse<?>> refusal = SiteReplies.checkMunicipalityFilter(municipality);
         if (refusal.isPresent()) {
             return refusal.get();
@@ -65,6 +82,31 @@ final class SiteGeoJsonController {
     }
 
     @Post(consumes = {SiteGeoJson.MEDIA_TYPE, MediaType.APPLICATION_JSON}, produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importSitesGeoJson",
+            summary = "Import measurement sites from a GeoJSON FeatureCollection", description = """
+            Every feature is created or replaced on its own, the site id read from `properties.id`; one bad feature \
+            keeps no other out, and sending the same file again is harmless. The report says per feature \
+            `imported` or `refused` with reason and `field`, a path in the upload such as \
+            `features[2].properties.municipality`; the reasons are those of PUT /api/v1/sites/{id}, and \
+            `feature.invalid` for a feature that cannot be read. At most 64 KiB (about 150 sites): split larger \
+            files, for instance by municipality.""",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = SiteGeoJson.MEDIA_TYPE,
+                            schema = @Schema(implementation = SiteGeoJson.FeatureCollection.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SiteGeoJson.FeatureCollection.class))}))
+    @ApiResponse(responseCode = "200", description = "What happened to each feature",
+            content = @Content(schema = @Schema(implementation = SiteImportReport.class)))
+    @ApiResponse(responseCode = "400", description = """
+            Nothing imported: `payload.malformed` (not JSON) or `geojson.invalid` (not a FeatureCollection with a \
+            `features` array).""",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "413", description = "`payload.too_large`: more than 64 KiB",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     HttpResponse<?> importSites(HttpRequest<?> request, @Body byte[] body) {
         if (!adminWrites.allowed(request)) {
             return AdminWrites.refused("sites can only be imported");
