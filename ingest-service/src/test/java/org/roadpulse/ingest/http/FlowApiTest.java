@@ -119,6 +119,16 @@ class FlowApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void dailyMeansLeaveOutTheHourlyFigures() throws Exception {
+        HttpResponse<String> response = http.get("/api/v1/flow/figures?" + WEEK + "&figures=means");
+
+        JsonNode figures = mapper.readTree(response.body()).at("/figures/0");
+        assertThat(figures.get("dtv").asDouble()).isEqualTo(24 * 160.0);
+        assertThat(figures.get("msv").isNull()).isTrue();
+        assertThat(figures.at("/peakHour/meanVolume").isNull()).isTrue();
+    }
+
+    @Test
     void exportsInPlannersFormats() throws Exception {
         HttpResponse<String> comma = http.get("/api/v1/flow/volumes.csv?" + WEEK + "&bucket=day");
         HttpResponse<String> semicolon = http.get("/api/v1/flow/figures.csv?" + WEEK + "&format=semicolon");
@@ -150,6 +160,7 @@ class FlowApiTest implements TestPropertyProvider {
             "/api/v1/flow/volumes?sites=api-flow&from=2021-01-01&to=2021-02-01&classes=7%2B1 | classes.unknown | classes",
             "/api/v1/flow/volumes?sites=api-flow&from=2021-01-01&to=2021-02-01&split=lanes | split.unknown | split",
             "/api/v1/flow/figures?sites=api-flow&from=2021-02-30&to=2021-03-01 | period.unparsable | from",
+            "/api/v1/flow/figures?sites=api-flow&from=2021-01-01&to=2021-03-01&figures=some | figures.unknown | figures",
             "/api/v1/flow/volumes.csv?sites=api-flow&from=2021-01-01&to=2021-02-01&format=tsv | format.unknown | format",
             "/api/v1/flow/volumes.datex2.xml?sites=unknown&from=2021-01-01&to=2021-02-01 | site.unknown | sites",
     })
