@@ -55,6 +55,23 @@ class PlanningResourcesTest implements TestPropertyProvider {
     }
 
     @Test
+    void folderAddressesServeTheirPageAsFromThePackagedJar() {
+        // WHEN the pages are asked for by their folders, with and without the slash
+        HttpResponse<String> planning = http.get("/planning/");
+        HttpResponse<String> apiDocs = http.get("/api-docs/");
+        HttpResponse<String> noSlash = http.get("/planning");
+
+        // THEN the service's own route answers (the static handler sends an empty page from a jar), and the address
+        // without a slash is sent to the folder, so the pages' relative links resolve
+        assertThat(planning.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(planning.body()).contains("<title>");
+        assertThat(apiDocs.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(apiDocs.body()).contains("swagger");
+        assertThat(noSlash.statusCode()).isEqualTo(308);
+        assertThat(noSlash.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/planning/"));
+    }
+
+    @Test
     void plannerPageLoadsItsLibrariesFromTheServicesWebJars() {
         // WHEN the planner page is asked for by its folder
         HttpResponse<String> page = http.get("/planning/");
