@@ -1,0 +1,121 @@
+package org.roadpulse.ingest.packaged;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service as a user starts it ({@code java -jar}): it comes up on its embedded database and broker and
+ * serves its pages with everything they load. Resources behave differently from a jar than from the build's folders
+ * (a folder address answered with an empty page once), which no in-process test can see.
+ */
+class PackagedServiceIT {
+
+    private static final Path JAR = Path.of("target", "roadpulse-ingest-service.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Process service;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port = freePort();
+        base = "http://localhost:" + port;
+        Path dataDir = Files.createTempDirectory("roadpulse-packaged");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("service.log").toFile());
+        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
+        builder.environment().put("ROADPULSE_DATA_DIR", dataDir.toString());
+        builder.environment().put("ROADPULSE_DATABASE_EMBEDDED_PORT", String.valueOf(freePort()));
+        builder.environment().put("ROADPULSE_DATABASE_DURABLE", "false");
+        builder.environment().put("ROADPULSE_BROKER_EMBEDDED_PORT", String.valueOf(freePort()));
+        builder.environment().put("ROADPULSE_COAP_PORT", "-1");
+        builder.environment().put("ROADPULSE_COAP_DTLS_PORT", "-1");
+        builder.environment().put("ROADPULSE_DEMO_SEED_DEVICES", "true");
+        service = builder.start();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            assertThat(service.isAlive()).as("service running (see %s)", dataDir.resolve("service.log")).isTrue();
+            try {
+                if (get("/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            assertThat(Instant.now()).as("service up within 90 s").isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (service != null) {
+            service.destroy(); // SIGTERM: the service stops its embedded database and broker
+            if (!service.waitFor(60, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void servesItsPagesAndWhatTheyLoad() throws Exception {
+        for (String page : new String[]{"/", "/planning/", "/api-docs/"}) {
+            HttpResponse<String> response = get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).as(page)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.body()).as(page).contains("<title>");
+            Matcher loaded = Pattern.compile("(?:src|href)=\"(/webjars/[^\"]+|js/[^\"]+|[a-z-]+\\.js)\"")
+                    .matcher(response.body());
+            while (loaded.find()) {
+                String path = loaded.group(1).startsWith("/") ? loaded.group(1) : page + loaded.group(1);
+                HttpResponse<String> asset = get(path);
+                assertThat(asset.statusCode()).as(path).isEqualTo(200);
+                assertThat(asset.body()).as(path).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void answersTheApiWithTheDemoSites() throws Exception {
+        HttpResponse<String> sites = get("/api/v1/sites");
+        HttpResponse<String> figures = get("/api/v1/flow/figures?sites=bexbach-rathausstrasse&from=2026-01-01"
+                + "&to=2026-01-02");
+        HttpResponse<String> openApi = get("/openapi/roadpulse-ingest.yml");
+
+        assertThat(sites.body()).contains("bexbach-rathausstrasse", "tholey-metzer-strasse");
+        assertThat(figures.statusCode()).isEqualTo(200);
+        assertThat(figures.body()).contains("\"completeness\"");
+        assertThat(openApi.body()).contains("/api/v1/flow/volumes");
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
