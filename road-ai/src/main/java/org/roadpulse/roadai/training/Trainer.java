@@ -61,8 +61,13 @@ public final class Trainer {
         List<EpochSummary> epochs = new ArrayList<>();
         EpochSummary best = null;
 
+        long trainingStarted = System.nanoTime();
         for (int epoch = 0; epoch < config.epochs() && !stopping.shouldStop(); epoch++) {
             long started = System.nanoTime();
+            if (!epochs.isEmpty() && wouldExceedBudget(started - trainingStarted, epochs.get(epochs.size() - 1))) {
+                listener.stoppedByTimeBudget(epoch, config.timeBudget());
+                break;
+            }
             double rate = schedule.rate(epoch);
             network.setLearningRate(rate);
             double loss = runEpoch(network, train, sampler.epochOrder(epoch), augmenter, metadata.normalisation(),
@@ -102,6 +107,11 @@ public final class Trainer {
             listener.batchDone(epoch + 1, b + 1, batches, loss);
         }
         return lossSum / batches;
+    }
+
+    private boolean wouldExceedBudget(long elapsedNanos, EpochSummary last) {
+        return !config.timeBudget().isZero()
+                && elapsedNanos + (long) (last.seconds() * 1e9) > config.timeBudget().toNanos();
     }
 
     private static Map<String, Double> metricsOf(EpochSummary summary) {

@@ -10,4 +10,8 @@ public interface TrainingListener {
 
     default void epochDone(EpochSummary summary) {
     }
+
+    /** @param epochsRun how many epochs finished before the budget stopped training */
+    default void stoppedByTimeBudget(int epochsRun, java.time.Duration budget) {
+    }
 }

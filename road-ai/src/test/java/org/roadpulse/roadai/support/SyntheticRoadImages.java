@@ -12,7 +12,6 @@ import java.util.Random;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.roadpulse.roadai.model.NativeRuntime;
 
 /**
  * Writes a tiny, easy road-damage data set as PNG class folders: grey noisy "asphalt", a dark line for crack,
@@ -20,10 +19,6 @@ import org.roadpulse.roadai.model.NativeRuntime;
  */
 public final class SyntheticRoadImages {
     public static final String[] CLASSES = {"crack", "no_damage", "pothole"};
-
-    static {
-        NativeRuntime.configure();
-    }
 
     private SyntheticRoadImages() {
     }
