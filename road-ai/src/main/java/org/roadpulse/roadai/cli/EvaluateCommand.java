@@ -11,6 +11,7 @@ import org.roadpulse.roadai.evaluation.EvaluationReport;
 import org.roadpulse.roadai.evaluation.Evaluator;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import org.roadpulse.roadai.model.ModelFile;
+import org.roadpulse.roadai.report.ConfusionMatrixChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Folder of class folders, or a split file (*.txt).")
     Path dataSource;
 
+    @Option(names = "--confusion-png", description = "Also draw the confusion matrix into this PNG file.")
+    Path confusionPng;
+
     @Option(names = "--batch", defaultValue = "64", description = "Patches per inference batch.")
     int batch;
 
@@ -44,6 +48,10 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println(report.toText());
         out.printf(java.util.Locale.ROOT, "inference: %d patches in %.1f s (%.0f patches/s)%n", data.size(), seconds,
                 data.size() / seconds);
+        if (confusionPng != null) {
+            ConfusionMatrixChart.write(report.matrix(), modelFile.getFileName() + " on " + dataSource.getFileName(),
+                    confusionPng);
+        }
         return 0;
     }
 }

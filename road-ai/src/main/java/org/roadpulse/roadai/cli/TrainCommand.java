@@ -15,6 +15,8 @@ import org.roadpulse.roadai.dataset.SplitFile;
 import org.roadpulse.roadai.evaluation.ClassMetrics;
 import org.roadpulse.roadai.images.Augmentation;
 import org.roadpulse.roadai.images.ImageSize;
+import org.roadpulse.roadai.report.ConfusionMatrixChart;
+import org.roadpulse.roadai.report.TrainingCurvesChart;
 import org.roadpulse.roadai.training.EpochSummary;
 import org.roadpulse.roadai.training.Trainer;
 import org.roadpulse.roadai.training.TrainingConfig;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a classifier from scratch; keeps the epoch with the best validation macro-F1.")
+        description = "Train a classifier from scratch; keeps the epoch with the best validation macro-F1. "
+                + "Writes beside the model: <name>-history.csv, <name>-curves.png, <name>-confusion.png.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -107,6 +110,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass());
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);
         writeHistory(result);
+        writeCharts(result);
         out.println("best epoch " + result.bestEpoch().epoch() + " saved to " + modelFile);
         out.println(result.bestEpoch().validation().toText());
         return 0;
@@ -122,6 +126,17 @@ final class TrainCommand implements Callable<Integer> {
                 s.validation().accuracy(), s.validation().macroF1(), recall, s.seconds(), s.best() ? "  *best" : "");
     }
 
+    private void writeCharts(TrainingResult result) throws IOException {
+        TrainingCurvesChart.write(result.epochs(), "Training " + modelFile.getFileName(), sibling("-curves.png"));
+        ConfusionMatrixChart.write(result.bestEpoch().validation().matrix(),
+                "Validation, best epoch " + result.bestEpoch().epoch(), sibling("-confusion.png"));
+    }
+
+    private Path sibling(String suffix) {
+        String name = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
+        return modelFile.toAbsolutePath().resolveSibling(name + suffix);
+    }
+
     /** One CSV line per epoch beside the model, for curves and for the experiment notes. */
     private void writeHistory(TrainingResult result) throws IOException {
         StringBuilder csv = new StringBuilder("epoch,learning_rate,train_loss,val_accuracy,val_macro_f1,seconds\n");
@@ -129,7 +144,6 @@ final class TrainCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%d,%.6f,%.5f,%.4f,%.4f,%.1f%n", s.epoch(), s.learningRate(),
                     s.trainLoss(), s.validation().accuracy(), s.validation().macroF1(), s.seconds()));
         }
-        String name = modelFile.getFileName().toString().replaceFirst("\\.zip$", "");
-        Files.writeString(modelFile.toAbsolutePath().resolveSibling(name + "-history.csv"), csv);
+        Files.writeString(sibling("-history.csv"), csv);
     }
 }

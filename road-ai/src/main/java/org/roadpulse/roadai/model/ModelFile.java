@@ -32,8 +32,10 @@ public final class ModelFile {
         checkFits(classifier.network(), classifier.metadata(), file);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path networkOnly = Files.createTempFile(parent, ".network", ".zip");
-        Path combined = Files.createTempFile(parent, ".model", ".zip");
+        // Plain names rather than createTempFile, whose owner-only permissions would stick to the moved model file.
+        String name = file.getFileName().toString();
+        Path networkOnly = parent.resolve("." + name + ".network.tmp");
+        Path combined = parent.resolve("." + name + ".tmp");
         try {
             ModelSerializer.writeModel(classifier.network(), networkOnly.toFile(), true);
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(networkOnly));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +43,23 @@ class RoadAiCliTest {
     }
 
     @Test
+    void trainDrawsTheCurvesAndTheConfusionMatrixAsPng() throws IOException {
+        BufferedImage curves = ImageIO.read(dir.resolve("models/tiny-curves.png").toFile());
+        BufferedImage confusion = ImageIO.read(dir.resolve("models/tiny-confusion.png").toFile());
+
+        assertThat(curves.getWidth()).isEqualTo(640);
+        assertThat(confusion.getWidth()).isGreaterThan(3 * 90);
+    }
+
+    @Test
     void evaluatePrintsPerClassMetricsAndTheConfusionMatrix() {
-        Run run = run("evaluate", "--model", model.toString(), "--data", dir.resolve("val").toString());
+        Path png = dir.resolve("eval/confusion.png");
+        Run run = run("evaluate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
+                "--confusion-png", png.toString());
 
         assertThat(run.exitCode).as(run.err).isZero();
         assertThat(run.out).contains("pothole").contains("macro-F1").contains("actual\\pred").contains("patches/s");
+        assertThat(png).exists();
     }
 
     @Test
