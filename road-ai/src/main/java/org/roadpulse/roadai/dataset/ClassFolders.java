@@ -20,8 +20,7 @@ public final class ClassFolders {
         if (!Files.isDirectory(root)) {
             throw new DatasetException("data folder " + root + " does not exist or is not a folder");
         }
-        List<Path> classFolders = list(root).filter(Files::isDirectory).filter(p -> !isHidden(p))
-                .filter(p -> !p.getFileName().toString().equals("splits")).sorted().toList();
+        List<Path> classFolders = list(root).filter(Files::isDirectory).filter(p -> !isHidden(p)).sorted().toList();
         if (classFolders.isEmpty()) {
             throw new DatasetException("data folder " + root + " has no class folders (expected e.g. "
                     + root.resolve("crack") + "/)");
