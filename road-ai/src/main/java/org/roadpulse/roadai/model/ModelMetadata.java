@@ -1,7 +1,9 @@
 package org.roadpulse.roadai.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.roadpulse.roadai.images.Normalisation;
 
 /**
@@ -22,8 +24,9 @@ public record ModelMetadata(int formatVersion, List<String> classes, int inputWi
                             Normalisation normalisation, String architecture, String dataDescription,
                             Map<String, Double> metrics, String createdAt) {
 
+    /** Sorted by name so the JSON reads the same for every save. */
     public ModelMetadata withMetrics(Map<String, Double> newMetrics) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
-                architecture, dataDescription, Map.copyOf(newMetrics), createdAt);
+                architecture, dataDescription, Collections.unmodifiableMap(new TreeMap<>(newMetrics)), createdAt);
     }
 }
