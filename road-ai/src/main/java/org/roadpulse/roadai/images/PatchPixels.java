@@ -1,0 +1,22 @@
+package org.roadpulse.roadai.images;
+
+/**
+ * A decoded 8-bit colour image kept in memory: rows of BGR pixels (OpenCV's order), {@code width * height * 3} bytes.
+ * Kept as bytes rather than floats so a whole training split fits in a few tens of MB and can be augmented per epoch.
+ */
+public record PatchPixels(int width, int height, byte[] bgr) {
+    public PatchPixels {
+        if (bgr.length != width * height * 3) {
+            throw new IllegalArgumentException("expected " + width * height * 3 + " bytes, got " + bgr.length);
+        }
+    }
+
+    public ImageSize size() {
+        return new ImageSize(width, height);
+    }
+
+    /** Channel value 0..255 of pixel (x, y); channel 0 = blue, 1 = green, 2 = red. */
+    public int value(int x, int y, int channel) {
+        return bgr[(y * width + x) * 3 + channel] & 0xFF;
+    }
+}

@@ -1,0 +1,22 @@
+package org.roadpulse.roadai.training;
+
+import java.time.Duration;
+import org.roadpulse.roadai.images.Augmentation;
+import org.roadpulse.roadai.images.ImageSize;
+
+/**
+ * Everything a training run is decided by; with the same data and config the run is repeatable.
+ *
+ * @param blockChannels output channels of each convolution block (see {@code CnnSpec})
+ * @param patience      epochs without a better validation macro-F1 before stopping
+ * @param timeBudget    no new epoch is started when it would likely end after this; {@code Duration.ZERO} = no limit
+ */
+public record TrainingConfig(ImageSize inputSize, int[] blockChannels, int epochs, int batchSize,
+                             double learningRate, int patience, Augmentation augmentation, double dropout, long seed,
+                             Duration timeBudget) {
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(ImageSize.square(64), new int[] {32, 64, 128, 256}, 12, 32, 2e-3, 4,
+                Augmentation.DEFAULT, 0.3, 42, Duration.ZERO);
+    }
+}

@@ -1,0 +1,30 @@
+package org.roadpulse.roadai;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Technology stays at the edges: metrics and sampling are plain Java, readable without DL4J or OpenCV. */
+@AnalyzeClasses(packages = "org.roadpulse.roadai", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRulesTest {
+    private static final String[] TECHNOLOGY = {"org.deeplearning4j..", "org.nd4j..", "org.bytedeco.."};
+
+    @ArchTest
+    static final ArchRule evaluationIsPlainJava = noClasses().that().resideInAPackage("..roadai.evaluation..")
+            .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
+
+    @ArchTest
+    static final ArchRule samplingIsPlainJava = noClasses().that().haveSimpleName("BalancedSampler")
+            .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
+
+    @ArchTest
+    static final ArchRule theClassifierInterfaceIsPlainJava = noClasses().that().haveSimpleName("DamageClassifier")
+            .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
+
+    @ArchTest
+    static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("..roadai.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("picocli..");
+}

@@ -1,0 +1,106 @@
+package org.roadpulse.roadai.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.roadai.support.SyntheticRoadImages;
+
+/** The three commands end to end on a synthetic data set: train writes a model that evaluate and predict can use. */
+class RoadAiCliTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+    static String trainOutput;
+
+    @BeforeAll
+    static void trainATinyModel() throws IOException {
+        SyntheticRoadImages.write(dir.resolve("train"), 24, 32, 11);
+        SyntheticRoadImages.write(dir.resolve("val"), 8, 32, 12);
+        model = dir.resolve("models/tiny.zip");
+        Run run = run("train", "--train", dir.resolve("train").toString(), "--val", dir.resolve("val").toString(),
+                "--model", model.toString(), "--size", "24", "--channels", "8,16", "--epochs", "4", "--batch", "16",
+                "--lr", "0.005", "--no-augment");
+        assertThat(run.exitCode).as(run.err).isZero();
+        trainOutput = run.out;
+    }
+
+    @Test
+    void trainPrintsPerEpochFiguresAndKeepsTheBestModel() {
+        assertThat(trainOutput).contains("epoch  1").contains("val macro-F1").contains("*best");
+        assertThat(model).exists();
+        assertThat(dir.resolve("models/tiny-history.csv")).exists();
+    }
+
+    @Test
+    void trainDrawsTheCurvesAndTheConfusionMatrixAsPng() throws IOException {
+        BufferedImage curves = ImageIO.read(dir.resolve("models/tiny-curves.png").toFile());
+        BufferedImage confusion = ImageIO.read(dir.resolve("models/tiny-confusion.png").toFile());
+
+        assertThat(curves.getWidth()).isEqualTo(640);
+        assertThat(confusion.getWidth()).isGreaterThan(3 * 90);
+    }
+
+    @Test
+    void evaluatePrintsPerClassMetricsAndTheConfusionMatrix() {
+        Path png = dir.resolve("eval/confusion.png");
+        Run run = run("evaluate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
+                "--confusion-png", png.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("pothole").contains("macro-F1").contains("actual\\pred").contains("patches/s");
+        assertThat(png).exists();
+    }
+
+    @Test
+    void predictWritesClassAndProbabilitiesAsJson() throws IOException {
+        Run run = run("predict", "--model", model.toString(), dir.resolve("val/pothole").toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        JsonNode rows = new ObjectMapper().readTree(run.out);
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get(0).get("probabilities").fieldNames()).toIterable()
+                .containsExactly("crack", "no_damage", "pothole");
+    }
+
+    @Test
+    void predictWritesCsvAndSkipsUnreadableFiles() throws IOException {
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(dir.resolve("val/crack/crack_0.png"), mixed.resolve("a.png"));
+        Files.writeString(mixed.resolve("b.jpg"), "not a jpeg");
+
+        Run run = run("predict", "--model", model.toString(), "--format", "csv", mixed.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out.lines()).hasSize(2).first().isEqualTo("file,class,p_crack,p_no_damage,p_pothole");
+        assertThat(run.err).contains("skipped 1 unreadable files");
+    }
+
+    @Test
+    void aMissingModelFileIsAClearErrorNotAStackTrace() {
+        Run run = run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data", dir.resolve("val").toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("nope.zip");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = RoadAiCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}

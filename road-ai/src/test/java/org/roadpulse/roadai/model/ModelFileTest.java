@@ -1,0 +1,101 @@
+package org.roadpulse.roadai.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.roadai.dataset.LoadedDataset;
+import org.roadpulse.roadai.images.Normalisation;
+import org.roadpulse.roadai.support.TinyTraining;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+    private Dl4jDamageClassifier classifier;
+    private LoadedDataset data;
+
+    @BeforeEach
+    void untrainedClassifier() throws IOException {
+        data = TinyTraining.dataset(dir.resolve("data"), 4, 3);
+        MultiLayerNetwork network = Dl4jNetworkFactory.build(
+                new CnnSpec(TinyTraining.SIZE, 3, new int[] {4, 8}, 0, 0, 5), 1e-3);
+        classifier = new Dl4jDamageClassifier(network, metadata(1, data.classes()));
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalOutputs() throws IOException {
+        Path file = dir.resolve("model.zip");
+
+        ModelFile.save(classifier, file);
+        Dl4jDamageClassifier loaded = ModelFile.load(file);
+
+        assertThat(loaded.metadata()).isEqualTo(classifier.metadata());
+        float[][] before = classifier.probabilities(data.images());
+        float[][] after = loaded.probabilities(data.images());
+        assertThat(after).isDeepEqualTo(before);
+    }
+
+    @Test
+    void refusesAnotherMetadataFormatVersion() throws IOException {
+        Path file = dir.resolve("future.zip");
+        ModelFile.save(classifier, file);
+        rewriteMetadata(file, metadata(99, data.classes()));
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("format version 99").hasMessageContaining("expects 1");
+    }
+
+    @Test
+    void refusesMetadataWhoseClassesDoNotFitTheNetwork() throws IOException {
+        Path file = dir.resolve("mismatch.zip");
+        ModelFile.save(classifier, file);
+        rewriteMetadata(file, metadata(1, List.of("crack", "pothole")));
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("2 classes").hasMessageContaining("3 outputs");
+    }
+
+    @Test
+    void refusesABareDl4jZipWithoutMetadata() throws IOException {
+        Path file = dir.resolve("bare.zip");
+        ModelSerializer.writeModel(classifier.network(), file.toFile(), false);
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("not a RoadPulse model file");
+    }
+
+    private static ModelMetadata metadata(int version, List<String> classes) {
+        return new ModelMetadata(version, classes, TinyTraining.SIZE.width(), TinyTraining.SIZE.height(), 3,
+                new Normalisation(List.of(0.5, 0.5, 0.5), List.of(0.25, 0.25, 0.25)), "test", "synthetic",
+                Map.of("validation.macroF1", 0.5), Instant.EPOCH.toString());
+    }
+
+    /** Writes a model file whose metadata was edited by hand, as a user or an old release might produce. */
+    private void rewriteMetadata(Path file, ModelMetadata edited) throws IOException {
+        Path network = dir.resolve("network-only.zip");
+        Files.deleteIfExists(network);
+        ModelSerializer.writeModel(classifier.network(), network.toFile(), false);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(network));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                in.transferTo(out);
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry(ModelFile.METADATA_ENTRY));
+            out.write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(edited));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.roadpulse.roadai.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.roadai.dataset.LoadedDataset;
+import org.roadpulse.roadai.model.ModelFile;
+import org.roadpulse.roadai.support.TinyTraining;
+
+class TrainerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTinySyntheticDatasetTrainsInSecondsAndTheLossFalls() throws IOException {
+        // GIVEN 30 synthetic patches per class for training, 10 for validation
+        LoadedDataset train = TinyTraining.dataset(dir.resolve("train"), 30, 1);
+        LoadedDataset validation = TinyTraining.dataset(dir.resolve("val"), 10, 2);
+        List<Double> batchLosses = new ArrayList<>();
+        TrainingListener recorder = new TrainingListener() {
+            @Override
+            public void batchDone(int epoch, int batch, int batchesPerEpoch, double loss) {
+                batchLosses.add(loss);
+            }
+        };
+        Path modelFile = dir.resolve("model.zip");
+        // WHEN
+        TrainingResult result = new Trainer(TinyTraining.config(6), recorder)
+                .train(train, validation, "synthetic", modelFile);
+        // THEN the loss falls, the model learns the easy task, and the best epoch was saved with its metrics
+        List<EpochSummary> epochs = result.epochs();
+        assertThat(epochs.get(epochs.size() - 1).trainLoss()).isLessThan(epochs.get(0).trainLoss() * 0.7);
+        assertThat(batchLosses).hasSizeGreaterThan(6);
+        assertThat(result.bestEpoch().validation().macroF1()).isGreaterThan(0.8);
+        assertThat(ModelFile.readMetadata(modelFile).metrics())
+                .containsEntry("validation.macroF1", result.bestEpoch().validation().macroF1());
+    }
+}
