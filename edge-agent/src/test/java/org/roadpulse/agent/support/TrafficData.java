@@ -1,10 +1,8 @@
 package org.roadpulse.agent.support;
 
-import org.junit.jupiter.api.Assumptions;
+import org.roadpulse.protocol.testing.SharedData;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The real traffic files in the shared data folder ({@code ../shared/data} beside the repository, or
@@ -24,21 +22,6 @@ public final class TrafficData {
     }
 
     private static Path require(String relative) {
-        for (Path root : roots()) {
-            Path file = root.resolve(relative);
-            if (Files.isReadable(file)) {
-                return file;
-            }
-        }
-        Assumptions.abort("shared traffic data not found (" + relative + "); test skipped");
-        return null;
-    }
-
-    private static List<Path> roots() {
-        String configured = System.getProperty("roadpulse.data", System.getenv("ROADPULSE_DATA"));
-        Path here = Path.of("").toAbsolutePath();
-        return configured != null ? List.of(Path.of(configured))
-                : List.of(here.resolve("../shared/data"), here.resolve("../../shared/data"),
-                here.resolve("../../../shared/data"));
+        return SharedData.require(relative);
     }
 }

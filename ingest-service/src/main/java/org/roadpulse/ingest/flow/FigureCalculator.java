@@ -82,7 +82,7 @@ public final class FigureCalculator {
                 siteDay.add(directionRows);
             }
             measured += siteDay.measured;
-            withHours &= siteDay.hourVolume != null || rows.isEmpty();
+            withHours &= siteDay.hourVolume != null; // null once a row came without hours (figures=means)
             if (siteDay.hourVolume != null) {
                 for (int h = 0; h < hours; h++) {
                     if (siteDay.hourComplete[h]) {

@@ -51,6 +51,12 @@ public final class FlowRequests {
         return new FlowQuery(chosen, aligned(period, chosenBucket), chosenBucket, split(split), classes(classes));
     }
 
+    /** The figures question; its period widened to whole local days, as figures are about days. */
+    public FigureQuery figures(@Nullable String siteIds, @Nullable String from, @Nullable String to,
+                               @Nullable String split, @Nullable String detail) {
+        return new FigureQuery(sites(siteIds), wholeDays(period(from, to)), split(split), detail(detail));
+    }
+
     /** The period widened to whole local days: figures are about days. */
     public Period wholeDays(Period period) {
         return aligned(period, Bucket.DAY);

@@ -15,15 +15,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.IngestSettings;
-import org.roadpulse.ingest.flow.FigureDetail;
+import org.roadpulse.ingest.flow.FigureQuery;
 import org.roadpulse.ingest.flow.FlowHistory;
 import org.roadpulse.ingest.flow.FlowQuery;
 import org.roadpulse.ingest.flow.FlowRequestException;
 import org.roadpulse.ingest.flow.FlowRequests;
 import org.roadpulse.ingest.flow.FlowUnavailableException;
-import org.roadpulse.ingest.flow.Period;
 import org.roadpulse.ingest.flow.Split;
-import org.roadpulse.ingest.sites.MeasurementSite;
 import org.roadpulse.ingest.sites.Sites;
 
 import java.util.ArrayList;
@@ -83,12 +81,10 @@ public final class FlowController {
                                      @QueryValue @Nullable @FlowParameters.To String to,
                                      @QueryValue @Nullable @FlowParameters.Split String split,
                                      @QueryValue @Nullable @FlowParameters.Figures String figures) {
-        List<MeasurementSite> chosen = requests.sites(sites);
-        Period period = requests.wholeDays(requests.period(from, to));
-        Split chosenSplit = requests.split(split);
-        FigureDetail detail = requests.detail(figures);
-        return new FlowReplies.FiguresReply(FlowReplies.PeriodReply.of(period),
-                history.figures(chosen, period, chosenSplit, detail).stream().map(FlowReplies.FigureReply::of).toList());
+        FigureQuery query = requests.figures(sites, from, to, split, figures);
+        return new FlowReplies.FiguresReply(FlowReplies.PeriodReply.of(query.period()),
+                history.figures(query.sites(), query.period(), query.split(), query.detail()).stream()
+                        .map(FlowReplies.FigureReply::of).toList());
     }
 
     @Error(exception = FlowRequestException.class)

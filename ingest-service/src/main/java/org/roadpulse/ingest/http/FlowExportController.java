@@ -16,13 +16,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.roadpulse.ingest.IngestSettings;
-import org.roadpulse.ingest.flow.FigureDetail;
+import org.roadpulse.ingest.flow.FigureQuery;
 import org.roadpulse.ingest.flow.FlowHistory;
 import org.roadpulse.ingest.flow.FlowQuery;
 import org.roadpulse.ingest.flow.FlowRequestException;
 import org.roadpulse.ingest.flow.FlowRequests;
 import org.roadpulse.ingest.flow.FlowUnavailableException;
-import org.roadpulse.ingest.flow.Period;
 import org.roadpulse.ingest.flow.export.CsvDialect;
 import org.roadpulse.ingest.flow.export.CsvExport;
 import org.roadpulse.ingest.flow.export.Datex2Export;
@@ -94,11 +93,9 @@ public final class FlowExportController {
                                     @QueryValue @Nullable @FlowParameters.Format String format,
                                     @QueryValue @Nullable @FlowParameters.Figures String figures) {
         CsvExport csv = new CsvExport(dialect(format));
-        List<MeasurementSite> chosen = requests.sites(sites);
-        Period period = requests.wholeDays(requests.period(from, to));
-        FigureDetail detail = requests.detail(figures);
-        return attachment("figures.csv", CSV, out -> csv.writeFigures(chosen,
-                history.figures(chosen, period, requests.split(split), detail), out));
+        FigureQuery query = requests.figures(sites, from, to, split, figures);
+        return attachment("figures.csv", CSV, out -> csv.writeFigures(query.sites(),
+                history.figures(query.sites(), query.period(), query.split(), query.detail()), out));
     }
 
     @Get(uri = "/flow/volumes.datex2.xml", produces = MediaType.APPLICATION_XML)

@@ -11,7 +11,7 @@ import org.roadpulse.agent.cli.AgentCommand;
 import org.roadpulse.ingest.endtoend.BastYearReference.Side;
 import org.roadpulse.ingest.storage.Rollups;
 import org.roadpulse.ingest.testing.HttpCalls;
-import org.roadpulse.ingest.testing.TrafficData;
+import org.roadpulse.protocol.testing.SharedData;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ class BastYearImportTest {
     @BeforeAll
     static void importTheYear() throws Exception {
         // GIVEN the file, the figures computed from it, and the service with the device and its site (over the API)
-        Path file = TrafficData.bastZst5651();
+        Path file = SharedData.require("traffic/bast-zst5651-2021/zst5651_2021.csv");
         reference = BastYearReference.read(file);
         service = RunningService.start(Map.of("roadpulse.flow.refresh-ms", 0));
         http = new HttpCalls(service.server.getURL());

@@ -1,6 +1,7 @@
 package org.roadpulse.ingest.flow.export;
 
 import org.junit.jupiter.api.Assumptions;
+import org.roadpulse.protocol.testing.SharedData;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -9,15 +10,12 @@ import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The official DATEX II v3.6 schemas from the shared data folder ({@code datex2-v3.6/} under {@code ../shared/data}
- * beside the repository, or wherever {@code -Droadpulse.data} or {@code ROADPULSE_DATA} points). Tests that validate
- * against them are skipped, not failed, where the folder is absent.
+ * The official DATEX II v3.6 schemas from the shared data folder ({@code datex2-v3.6/}, found by {@link SharedData}).
+ * Tests that validate against them are skipped, not failed, where the folder is absent.
  */
 final class Datex2Schema {
 
@@ -44,14 +42,6 @@ final class Datex2Schema {
     }
 
     private static Optional<Path> find() {
-        return roots().stream().map(root -> root.resolve(PAYLOAD_XSD)).filter(Files::isReadable).findFirst();
-    }
-
-    private static List<Path> roots() {
-        String configured = System.getProperty("roadpulse.data", System.getenv("ROADPULSE_DATA"));
-        Path here = Path.of("").toAbsolutePath();
-        return configured != null ? List.of(Path.of(configured))
-                : List.of(here.resolve("../shared/data"), here.resolve("../../shared/data"),
-                here.resolve("../../../shared/data"));
+        return SharedData.find(PAYLOAD_XSD);
     }
 }
