@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One member of the service's shared subscription group: a Paho MQTT 5 client with a persistent session (clean start
@@ -31,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * broker then delivers every unacknowledged message again. All connection changes and acknowledgements run on one
  * thread per consumer; an acknowledgement from an earlier connection is never sent on a later one, where its packet
  * id may name a different message.
+ *
+ * <p>A consumer that has been silent for {@code idleReconnect}, with every message settled, reconnects. Brokers can
+ * stop feeding a connected shared subscriber while messages wait for it (HiveMQ CE issue #558, QoS 1 shared
+ * subscriptions); a new connection makes them flow again, and costs an idle consumer nothing it would miss.
  */
 final class MqttConsumer implements MqttCallback {
 
@@ -56,6 +62,11 @@ final class MqttConsumer implements MqttCallback {
     /** Between redeliveries the intake could not take; reset once a message is acknowledged. */
     private final Backoff redeliveryBackoff;
     private final ScheduledExecutorService thread;
+    private final Duration idleReconnect;
+    /** Messages handed to the router and not yet settled (acknowledged or given back). */
+    private final AtomicInteger unsettled = new AtomicInteger();
+    private final AtomicLong idleReconnects = new AtomicLong();
+    private volatile long lastHeardNanos = System.nanoTime();
 
     /* Only touched on {@link #thread}. */
     private State state = State.STOPPED;
@@ -64,7 +75,7 @@ final class MqttConsumer implements MqttCallback {
     private volatile boolean subscribed;
 
     MqttConsumer(String brokerUrl, String clientId, String username, String password, InboundRouter router,
-                 Duration firstRetry, Duration maxRetry) {
+                 Duration firstRetry, Duration maxRetry, Duration idleReconnect) {
         try {
             this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
         } catch (MqttException e) {
@@ -76,6 +87,7 @@ final class MqttConsumer implements MqttCallback {
         this.router = router;
         this.reconnectBackoff = new Backoff(firstRetry, maxRetry);
         this.redeliveryBackoff = new Backoff(firstRetry, maxRetry);
+        this.idleReconnect = idleReconnect;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "mqtt-consumer-" + clientId);
             t.setDaemon(true);
@@ -90,11 +102,18 @@ final class MqttConsumer implements MqttCallback {
                 connect();
             }
         });
+        long check = Math.max(1, idleReconnect.toMillis() / 4);
+        thread.scheduleWithFixedDelay(this::reconnectIfSilent, check, check, TimeUnit.MILLISECONDS);
     }
 
     /** Connected and subscribed: messages can arrive. */
     boolean isConsuming() {
         return subscribed && client.isConnected();
+    }
+
+    /** Reconnections because the consumer was silent (see the class comment). */
+    long idleReconnects() {
+        return idleReconnects.get();
     }
 
     String clientId() {
@@ -135,6 +154,8 @@ final class MqttConsumer implements MqttCallback {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         long arrivedOn = connection;
+        lastHeardNanos = System.nanoTime();
+        unsettled.incrementAndGet();
         int id = message.getId();
         int qos = message.getQos();
         CompletableFuture<Settlement> settled;
@@ -145,6 +166,7 @@ final class MqttConsumer implements MqttCallback {
             settled = CompletableFuture.completedFuture(Settlement.REDELIVER);
         }
         settled.whenComplete((settlement, failure) -> {
+            unsettled.decrementAndGet();
             if (failure == null && settlement == Settlement.ACKNOWLEDGE) {
                 execute(() -> acknowledge(id, qos, arrivedOn));
             } else {
@@ -235,6 +257,7 @@ final class MqttConsumer implements MqttCallback {
         }
         if (state == State.CONNECTED) {
             subscribed = true;
+            lastHeardNanos = System.nanoTime();
             reconnectBackoff.reset();
             LOG.info("MQTT consumer {} consuming from {}", clientId(), client.getServerURI());
         }
@@ -268,6 +291,15 @@ final class MqttConsumer implements MqttCallback {
             redeliveryBackoff.reset();
         } catch (MqttException e) {
             LOG.debug("PUBACK {} of {} not sent: {}", id, clientId(), e.toString());
+        }
+    }
+
+    private void reconnectIfSilent() {
+        boolean silent = System.nanoTime() - lastHeardNanos > idleReconnect.toNanos();
+        if (state == State.CONNECTED && subscribed && silent && unsettled.get() == 0) {
+            idleReconnects.incrementAndGet();
+            LOG.debug("MQTT consumer {} heard nothing for {} s; reconnecting", clientId(), idleReconnect.toSeconds());
+            dropConnectionAndRetry(Duration.ZERO);
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,8 @@ public final class MqttIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MqttIntake.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final int REGISTRY_THREADS = 2;
+    /** See {@link MqttConsumer}: long enough not to churn, short enough that a stalled broker costs half a minute. */
+    static final Duration IDLE_RECONNECT = Duration.ofSeconds(30);
 
     private final List<MqttConsumer> consumers = new ArrayList<>();
     private final InboundRouter router;
@@ -37,9 +40,11 @@ public final class MqttIntake implements AutoCloseable {
     /**
      * @param firstRetry wait before the first reconnection (also after the intake was unavailable); doubles up to
      *                   {@code maxRetry}
+     * @param idleReconnect a consumer silent this long reconnects
      */
     public MqttIntake(String brokerUrl, ServiceAccount account, int consumerCount, CountIntake intake,
-                      DeviceRegistry devices, Clock clock, Duration firstRetry, Duration maxRetry) {
+                      DeviceRegistry devices, Clock clock, Duration firstRetry, Duration maxRetry,
+                      Duration idleReconnect) {
         if (consumerCount < 0) {
             throw new IllegalArgumentException("consumers must not be negative: " + consumerCount);
         }
@@ -47,14 +52,14 @@ public final class MqttIntake implements AutoCloseable {
         this.router = new InboundRouter(intake, devices, registryWork, clock);
         for (int i = 0; i < consumerCount; i++) {
             consumers.add(new MqttConsumer(brokerUrl, account.username() + "-" + i, account.username(),
-                    account.password(), router, firstRetry, maxRetry));
+                    account.password(), router, firstRetry, maxRetry, idleReconnect));
         }
     }
 
     public MqttIntake(String brokerUrl, ServiceAccount account, int consumerCount, CountIntake intake,
                       DeviceRegistry devices) {
         this(brokerUrl, account, consumerCount, intake, devices, Clock.systemUTC(), Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), IDLE_RECONNECT);
     }
 
     /** Connects every consumer in the background; they keep retrying until {@link #close()}. */
@@ -83,9 +88,14 @@ public final class MqttIntake implements AutoCloseable {
         return (int) consumers.stream().filter(MqttConsumer::isConsuming).count();
     }
 
-    /** What became of the messages since start: stored, duplicates, rejected, unavailable, statusReports. */
+    /**
+     * What became of the messages since start: stored, duplicates, rejected, unavailable, statusReports; and
+     * idleReconnects, the reconnections of silent consumers.
+     */
     public Map<String, Long> tally() {
-        return router.tally();
+        Map<String, Long> tally = new TreeMap<>(router.tally());
+        tally.put("idleReconnects", consumers.stream().mapToLong(MqttConsumer::idleReconnects).sum());
+        return tally;
     }
 
     /** Disconnects; unacknowledged messages stay with the broker for the next start. */

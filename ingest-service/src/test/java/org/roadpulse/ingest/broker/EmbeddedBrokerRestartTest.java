@@ -61,7 +61,7 @@ class EmbeddedBrokerRestartTest {
     private static MqttIntake intake(EmbeddedBroker broker, InMemoryDeviceRegistry devices,
                                      RecordingCountIntake intake) throws InterruptedException {
         MqttIntake mqtt = new MqttIntake(broker.address().url(), SERVICE, 1, intake, devices, Clock.systemUTC(),
-                Duration.ofMillis(200), Duration.ofSeconds(2));
+                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(1));
         mqtt.start();
         assertThat(mqtt.awaitConsuming(WAIT)).isTrue();
         return mqtt;

@@ -98,13 +98,13 @@ class ResilienceEndToEndTest {
                     SourceSettings.simulate(day, 9000), dir.resolve("outbox")).withIntervalSeconds(900);
             try (Agent agent = Agent.create(settings).start()) {
                 // WHEN the broker stops once part of the day is stored, and starts again on its folder
-                service.awaitStored("e2e-broker-1", 20, WAIT);
+                awaitStored(service, agent, "e2e-broker-1", 20);
                 broker.close();
                 Thread.sleep(1000);
                 broker = EmbeddedBroker.start(brokerHome, port, 1_000_000, devices, account);
                 // THEN the agent finishes its day, and every interval is stored once
-                assertThat(agent.awaitDrained(WAIT)).isTrue();
-                service.awaitStored("e2e-broker-1", INTERVALS, WAIT);
+                assertThat(agent.awaitDrained(WAIT)).as("agent drained: %s", agent.counters()).isTrue();
+                awaitStored(service, agent, "e2e-broker-1", INTERVALS);
                 new StoredSeries(service.db, "e2e-broker-1").holdsEverySeqOnceUpTo(INTERVALS, ROWS_PER_INTERVAL);
             } finally {
                 broker.close();
@@ -141,6 +141,18 @@ class ResilienceEndToEndTest {
             assertThat(service.storedMessages("e2e-device-a")).isZero();
             // AND a wrong password is refused at connect
             assertThatThrownBy(() -> connectedAs(service, "e2e-device-b", "guessed")).isInstanceOf(MqttException.class);
+        }
+    }
+
+    /** As {@link RunningService#awaitStored}, and on timeout says what the agent and the MQTT intake each saw. */
+    private static void awaitStored(RunningService service, Agent agent, String deviceId, long atLeast) throws InterruptedException {
+        try {
+            service.awaitStored(deviceId, atLeast, WAIT);
+        } catch (AssertionError timedOut) {
+            MqttIntake intake = service.context.getBean(MqttIntake.class);
+            throw new AssertionError(timedOut.getMessage() + "; agent " + agent.counters() + "; intake "
+                    + intake.tally() + ", " + intake.consumingCount() + " of " + intake.consumerCount()
+                    + " consumers subscribed", timedOut);
         }
     }
 

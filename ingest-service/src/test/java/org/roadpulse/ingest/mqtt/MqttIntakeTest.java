@@ -204,6 +204,25 @@ class MqttIntakeTest {
     }
 
     @Test
+    void silentConsumersReconnectAndStillReceive() throws Exception {
+        // GIVEN consumers that reconnect after half a second of silence
+        mqtt.close();
+        mqtt = startedIntake(intake, broker, devices, Duration.ofMillis(500));
+        // WHEN nothing is published for a while
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (mqtt.tally().get("idleReconnects") < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        // THEN they have reconnected, and a device's counts still reach the intake
+        assertThat(mqtt.tally().get("idleReconnects")).isGreaterThanOrEqualTo(4);
+        assertThat(mqtt.awaitConsuming(WAIT)).isTrue();
+        device = connectedDevice("mqtt-after-silence");
+        MqttTestClients.publishQos1(device, Topics.counts("mqtt-after-silence"),
+                TestPayloads.countsJson("mqtt-after-silence", 1));
+        assertThat(intake.next("mqtt-after-silence", WAIT)).isNotNull();
+    }
+
+    @Test
     void healthCountsTheConsumingClients() {
         MqttIntakeHealth health = new MqttIntakeHealth(mqtt);
         assertThat(health.result().getStatus().getName()).isEqualTo("UP");
@@ -216,8 +235,14 @@ class MqttIntakeTest {
 
     static MqttIntake startedIntake(RecordingCountIntake intake, EmbeddedBroker broker,
                                     InMemoryDeviceRegistry devices) throws InterruptedException {
+        return startedIntake(intake, broker, devices, Duration.ofMinutes(1));
+    }
+
+    static MqttIntake startedIntake(RecordingCountIntake intake, EmbeddedBroker broker,
+                                    InMemoryDeviceRegistry devices, Duration idleReconnect)
+            throws InterruptedException {
         MqttIntake mqtt = new MqttIntake(broker.address().url(), SERVICE, 2, intake, devices, Clock.systemUTC(),
-                Duration.ofMillis(200), Duration.ofSeconds(2));
+                Duration.ofMillis(200), Duration.ofSeconds(2), idleReconnect);
         mqtt.start();
         assertThat(mqtt.awaitConsuming(WAIT)).as("consumers subscribed").isTrue();
         return mqtt;
