@@ -23,8 +23,8 @@ import org.roadpulse.roadai.images.PatchPixels;
  *   <li>grey, 3x3 Gaussian blur against sensor noise;</li>
  *   <li>black-hat (closing minus image) with a disc of about 1/8 of the tile side: bright where a structure is
  *       darker than its surroundings and narrower than the disc, flat on smooth asphalt and wide shadows;</li>
- *   <li>crack pixels = black-hat above max({@value #MIN_CONTRAST}, mean + {@value #SIGMAS} standard deviations),
- *       specks smaller than 1/4 of the tile side dropped;</li>
+ *   <li>crack pixels = black-hat above max({@value #MIN_CONTRAST}, median + {@value #MADS} median absolute
+ *       deviations), specks smaller than 1/4 of the tile side dropped;</li>
  *   <li>Zhang-Suen thinning to a one-pixel skeleton; direction and anisotropy from its second moments; junctions
  *       after pruning stubs shorter than 1/16 of the side; closed mesh cells = holes in the crack pixels.</li>
  * </ol>
@@ -32,7 +32,7 @@ import org.roadpulse.roadai.images.PatchPixels;
  */
 public final class OpenCvCrackShapeEstimator implements CrackShapeEstimator {
     static final double MIN_CONTRAST = 18;
-    static final double SIGMAS = 2.5;
+    static final double MADS = 6;
 
     private final CrackShapeRule rule;
 
@@ -74,21 +74,42 @@ public final class OpenCvCrackShapeEstimator implements CrackShapeEstimator {
             morphologyEx(grey, blackHat, MORPH_BLACKHAT, kernel);
             blackHat.data().get(response);
         }
-        double sum = 0;
-        double sumSq = 0;
-        for (byte b : response) {
-            int v = b & 0xFF;
-            sum += v;
-            sumSq += (double) v * v;
-        }
-        double mean = sum / response.length;
-        double std = Math.sqrt(Math.max(0, sumSq / response.length - mean * mean));
-        double threshold = Math.max(MIN_CONTRAST, mean + SIGMAS * std);
+        double threshold = Math.max(MIN_CONTRAST, robustThreshold(response));
         boolean[] crack = new boolean[response.length];
         for (int i = 0; i < response.length; i++) {
             crack[i] = (response[i] & 0xFF) > threshold;
         }
         return crack;
+    }
+
+    /**
+     * Median plus {@value #MADS} median absolute deviations of the black-hat response: the asphalt's own texture sets
+     * the level, and cracks covering even half the tile cannot drag the threshold up with them (as a mean and standard
+     * deviation would in a crack mesh).
+     */
+    static double robustThreshold(byte[] response) {
+        int[] histogram = new int[256];
+        for (byte b : response) {
+            histogram[b & 0xFF]++;
+        }
+        int median = quantile(histogram, response.length / 2);
+        int[] deviations = new int[256];
+        for (int v = 0; v < 256; v++) {
+            deviations[Math.abs(v - median)] += histogram[v];
+        }
+        int mad = quantile(deviations, response.length / 2);
+        return median + MADS * Math.max(1, mad);
+    }
+
+    private static int quantile(int[] histogram, int rank) {
+        int seen = 0;
+        for (int v = 0; v < histogram.length; v++) {
+            seen += histogram[v];
+            if (seen > rank) {
+                return v;
+            }
+        }
+        return histogram.length - 1;
     }
 
     private static boolean[] despeckled(boolean[] pixels, int width, int height, int minPixels) {
