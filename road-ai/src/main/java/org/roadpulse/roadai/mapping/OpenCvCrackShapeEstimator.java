@@ -31,8 +31,8 @@ import org.roadpulse.roadai.images.PatchPixels;
  * Too few crack pixels (under half the tile side) give no estimate.
  */
 public final class OpenCvCrackShapeEstimator implements CrackShapeEstimator {
-    static final double MIN_CONTRAST = 18;
-    static final double MADS = 6;
+    static final double MIN_CONTRAST = 12;
+    static final double MADS = 4;
 
     private final CrackShapeRule rule;
 
