@@ -1,7 +1,7 @@
 package org.roadpulse.roadai.images;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,34 +68,30 @@ public final class BinaryMask {
     public List<int[]> components() {
         boolean[] seen = new boolean[set.length];
         List<int[]> components = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[set.length]; // a component's pixels are the stretch of the queue its search filled
         for (int start = 0; start < set.length; start++) {
             if (!set[start] || seen[start]) {
                 continue;
             }
-            List<Integer> members = new ArrayList<>();
+            int head = 0;
+            int tail = 0;
             seen[start] = true;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int p = queue.poll();
-                members.add(p);
+            queue[tail++] = start;
+            while (head < tail) {
+                int p = queue[head++];
                 int px = p % width;
                 int py = p / width;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        int ny = py + dy;
-                        if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
-                            int n = ny * width + nx;
-                            if (set[n] && !seen[n]) {
-                                seen[n] = true;
-                                queue.add(n);
-                            }
+                for (int ny = Math.max(0, py - 1); ny <= Math.min(height - 1, py + 1); ny++) {
+                    for (int nx = Math.max(0, px - 1); nx <= Math.min(width - 1, px + 1); nx++) {
+                        int n = ny * width + nx;
+                        if (set[n] && !seen[n]) {
+                            seen[n] = true;
+                            queue[tail++] = n;
                         }
                     }
                 }
             }
-            components.add(members.stream().mapToInt(Integer::intValue).toArray());
+            components.add(Arrays.copyOf(queue, tail));
         }
         return components;
     }

@@ -25,6 +25,11 @@ public final class DamageMapper {
     private final Tiling tiling;
     private final CrackShapeEstimator crackShapes;
     private final int batchSize;
+    /** Frames of a camera share one size: the road and the tiles are laid once per size. */
+    private Layout layout;
+
+    private record Layout(ImageSize size, Geometry road, List<Tile> tiles) {
+    }
 
     public DamageMapper(DamageClassifier classifier, RoadRegion region, Tiling tiling, CrackShapeEstimator crackShapes,
                         int batchSize) {
@@ -48,13 +53,22 @@ public final class DamageMapper {
 
     /** The tiles this mapper would classify in a frame of this size. */
     public List<Tile> tilesFor(ImageSize frameSize) {
-        return tiling.lay(region.inPixels(frameSize), frameSize);
+        return layoutFor(frameSize).tiles();
+    }
+
+    private synchronized Layout layoutFor(ImageSize size) {
+        if (layout == null || !layout.size().equals(size)) {
+            Geometry road = region.inPixels(size);
+            layout = new Layout(size, road, List.copyOf(tiling.lay(road, size)));
+        }
+        return layout;
     }
 
     public DamageMap map(Frame frame) {
         ImageSize size = frame.size();
-        Geometry road = region.inPixels(size);
-        List<Tile> tiles = tiling.lay(road, size);
+        Layout laid = layoutFor(size);
+        Geometry road = laid.road();
+        List<Tile> tiles = laid.tiles();
         List<MappedTile> mapped = new ArrayList<>(tiles.size());
         for (int start = 0; start < tiles.size(); start += batchSize) {
             List<Tile> batch = tiles.subList(start, Math.min(tiles.size(), start + batchSize));
@@ -95,9 +109,12 @@ public final class DamageMapper {
     }
 
     /** Area of the union of the tiles within the road: overlapping tiles (stride below side) are counted once. */
-    static double coveredArea(List<Tile> tiles, Geometry road) {
+    private double coveredArea(List<Tile> tiles, Geometry road) {
         if (tiles.isEmpty()) {
             return 0;
+        }
+        if (tiling.stride() == tiling.side()) { // disjoint tiles: each one's road part, already measured when laid
+            return tiles.stream().mapToDouble(t -> t.insideShare() * t.area()).sum();
         }
         List<Geometry> squares = new ArrayList<>(tiles.size());
         tiles.forEach(t -> squares.add(t.polygon()));
