@@ -8,7 +8,6 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
-import org.roadpulse.roadai.evaluation.Evaluator;
 import org.roadpulse.roadai.images.ImageSize;
 import org.roadpulse.roadai.images.PatchPixels;
 import org.roadpulse.roadai.model.DamageClassifier;
@@ -25,6 +24,7 @@ public final class DamageMapper {
     private final Tiling tiling;
     private final CrackShapeEstimator crackShapes;
     private final int batchSize;
+    private final DecisionRule decision;
     /** Frames of a camera share one size: the road and the tiles are laid once per size. */
     private Layout layout;
 
@@ -33,6 +33,11 @@ public final class DamageMapper {
 
     public DamageMapper(DamageClassifier classifier, RoadRegion region, Tiling tiling, CrackShapeEstimator crackShapes,
                         int batchSize) {
+        this(classifier, region, tiling, crackShapes, batchSize, DecisionRule.MOST_PROBABLE);
+    }
+
+    public DamageMapper(DamageClassifier classifier, RoadRegion region, Tiling tiling, CrackShapeEstimator crackShapes,
+                        int batchSize, DecisionRule decision) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
@@ -41,6 +46,7 @@ public final class DamageMapper {
         this.tiling = tiling;
         this.crackShapes = crackShapes;
         this.batchSize = batchSize;
+        this.decision = decision;
     }
 
     public Tiling tiling() {
@@ -49,6 +55,10 @@ public final class DamageMapper {
 
     public RoadRegion region() {
         return region;
+    }
+
+    public DecisionRule decision() {
+        return decision;
     }
 
     /** The tiles this mapper would classify in a frame of this size. */
@@ -87,7 +97,7 @@ public final class DamageMapper {
 
     private MappedTile verdict(Frame frame, Tile tile, float[] probabilities) {
         List<String> classes = classifier.classes();
-        int best = Evaluator.argMax(probabilities);
+        int best = decision.decide(classes, probabilities);
         Map<String, Double> byClass = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             byClass.put(classes.get(c), (double) probabilities[c]);
