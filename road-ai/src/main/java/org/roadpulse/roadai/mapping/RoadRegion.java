@@ -20,8 +20,8 @@ public final class RoadRegion {
 
     /**
      * The lower 65 % of the frame, narrowing with the road's perspective from the full width at the bottom edge to
-     * the middle half (x 25-75 %) at 35 % down. It follows the average lane mask of the shared frames (road-ai/docs/
-     * damage-mapper.md), which holds about 97 % of their crack pixels and 80 % of their pothole pixels.
+     * the middle half (x 25-75 %) at 35 % down. It follows the average lane mask of the shared frames; the 128-pixel
+     * tiles laid in it hold 93-95 % of their crack pixels and 74-76 % of their pothole pixels (road-ai/docs/damage-mapper.md).
      */
     public static final RoadRegion LOWER_PART = relative(
             new double[][] {{0, 1}, {1, 1}, {1, 0.8}, {0.75, 0.35}, {0.25, 0.35}, {0, 0.8}});
