@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.roadpulse.roadai.images.ImageSize;
 import org.roadpulse.roadai.images.PatchPixels;
@@ -141,9 +142,19 @@ public final class DamageMapper {
         return counts;
     }
 
+    /** The outline of the road region (of its largest part, should clipping have split it). */
     private static List<double[]> corners(Geometry road) {
         List<double[]> corners = new ArrayList<>();
-        Coordinate[] ring = road.getCoordinates();
+        Polygon largest = null;
+        for (int i = 0; i < road.getNumGeometries(); i++) {
+            if (road.getGeometryN(i) instanceof Polygon part && (largest == null || part.getArea() > largest.getArea())) {
+                largest = part;
+            }
+        }
+        if (largest == null) {
+            return corners;
+        }
+        Coordinate[] ring = largest.getExteriorRing().getCoordinates();
         for (int i = 0; i < ring.length - 1; i++) {
             corners.add(new double[] {ring[i].x, ring[i].y});
         }
