@@ -45,6 +45,10 @@ final class EvaluateFramesCommand implements Callable<Integer> {
             description = "Smaller pothole mask components are ignored (default ${DEFAULT-VALUE}).")
     int minPotholePixels;
 
+    @Option(names = "--min-lane-share", defaultValue = "0",
+            description = "Score only tiles with at least this share of <name>_LANE.png pixels (default ${DEFAULT-VALUE}: all tiles).")
+    double minLaneShare;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -58,7 +62,7 @@ final class EvaluateFramesCommand implements Callable<Integer> {
         Dl4jDamageClassifier classifier = options.loadModel();
         DamageMapper mapper = options.mapper(classifier);
         FrameEvaluation evaluation = new FrameEvaluation(classifier.classes(),
-                new TileTruthRule(minPotholeShare, minCrackShare), minPotholePixels);
+                new TileTruthRule(minPotholeShare, minCrackShare), minPotholePixels, minLaneShare);
         OpenCvImageReader reader = new OpenCvImageReader();
         List<Path> frames = FrameFiles.list(inputs);
         ProgressBar progress = new ProgressBar(System.err, System::nanoTime, 1);
@@ -68,13 +72,15 @@ final class EvaluateFramesCommand implements Callable<Integer> {
             Path file = frames.get(i);
             Optional<Path> crack = FrameFiles.mask(file, "CRACK");
             Optional<Path> pothole = FrameFiles.mask(file, "POTHOLE");
-            if (crack.isEmpty() || pothole.isEmpty()) {
-                err.println("skipping " + file + ": no " + FrameFiles.name(file) + "_CRACK.png / _POTHOLE.png beside it");
+            Optional<Path> lane = FrameFiles.mask(file, "LANE");
+            if (crack.isEmpty() || pothole.isEmpty() || (minLaneShare > 0 && lane.isEmpty())) {
+                err.println("skipping " + file + ": no " + FrameFiles.name(file) + "_CRACK.png / _POTHOLE.png" + (minLaneShare > 0 ? " / _LANE.png" : "") + " beside it");
                 skipped++;
                 continue;
             }
             try (OpenCvFrame frame = OpenCvFrame.read(file)) {
-                FrameTruth truth = new FrameTruth(reader.readMask(crack.get()), reader.readMask(pothole.get()));
+                FrameTruth truth = new FrameTruth(reader.readMask(crack.get()), reader.readMask(pothole.get()),
+                        minLaneShare > 0 ? reader.readMask(lane.get()) : null);
                 evaluation.add(mapper.map(frame), truth);
             } catch (UnreadableImageException e) {
                 err.println("skipping " + file + ": " + e.getMessage());

@@ -21,9 +21,11 @@ import org.roadpulse.roadai.mapping.Tile;
 public final class FrameEvaluation {
     private final TileTruthRule rule;
     private final int minPotholePixels;
+    private final double minLaneShare;
     private final ConfusionMatrix tiles;
     private int frames;
     private int borderlineTiles;
+    private int offLaneTiles;
     private int framesWithPothole;
     private int framesWithPotholeFound;
     private int framesWithPotholeOnlyOutside;
@@ -37,6 +39,14 @@ public final class FrameEvaluation {
     private long potholePixelsInTiles;
 
     public FrameEvaluation(List<String> classes, TileTruthRule rule, int minPotholePixels) {
+        this(classes, rule, minPotholePixels, 0);
+    }
+
+    /**
+     * @param minLaneShare when above 0, tiles with less than this share of lane-mask pixels are left out of the tile
+     *                     metrics (and counted): a view of the classifier on the road surface alone
+     */
+    public FrameEvaluation(List<String> classes, TileTruthRule rule, int minPotholePixels, double minLaneShare) {
         for (String needed : List.of(TileTruthRule.CRACK, TileTruthRule.POTHOLE, TileTruthRule.NO_DAMAGE)) {
             if (!classes.contains(needed)) {
                 throw new IllegalArgumentException("frame evaluation needs the class '" + needed + "'; the model has "
@@ -45,6 +55,7 @@ public final class FrameEvaluation {
         }
         this.rule = rule;
         this.minPotholePixels = minPotholePixels;
+        this.minLaneShare = minLaneShare;
         this.tiles = new ConfusionMatrix(classes);
     }
 
@@ -56,6 +67,10 @@ public final class FrameEvaluation {
         }
         frames++;
         for (MappedTile mapped : map.tiles()) {
+            if (offLane(mapped.tile(), truth.lane())) {
+                offLaneTiles++;
+                continue;
+            }
             Optional<String> actual = rule.truthOf(mapped.tile(), truth.crack(), truth.pothole());
             if (actual.isPresent()) {
                 tiles.add(tiles.classes().indexOf(actual.get()), tiles.classes().indexOf(mapped.className()));
@@ -69,6 +84,16 @@ public final class FrameEvaluation {
         crackPixelsInTiles += countInside(truth.crack(), covered);
         potholePixels += truth.pothole().count();
         potholePixelsInTiles += countInside(truth.pothole(), covered);
+    }
+
+    private boolean offLane(Tile tile, BinaryMask lane) {
+        if (minLaneShare <= 0) {
+            return false;
+        }
+        if (lane == null) {
+            throw new IllegalArgumentException("scoring only lane tiles needs the lane mask");
+        }
+        return lane.count(tile.x(), tile.y(), tile.side(), tile.side()) < minLaneShare * tile.area();
     }
 
     private void countPotholes(DamageMap map, BinaryMask pothole) {
@@ -141,7 +166,7 @@ public final class FrameEvaluation {
     }
 
     public FrameEvaluationReport report() {
-        return new FrameEvaluationReport(frames, EvaluationReport.of(tiles), borderlineTiles, framesWithPothole,
+        return new FrameEvaluationReport(frames, EvaluationReport.of(tiles), borderlineTiles, offLaneTiles, framesWithPothole,
                 framesWithPotholeFound, framesWithPotholeOnlyOutside, framesWithoutPothole, framesWithFalsePothole,
                 potholes, potholesFound, share(crackPixelsInTiles, crackPixels), share(potholePixelsInTiles, potholePixels));
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
  * @param frames                      frames scored
  * @param tiles                       per-class tile precision/recall and the tile confusion matrix
  * @param borderlineTiles             tiles left out of the tile metrics (a little damage, under the thresholds)
+ * @param offLaneTiles                tiles left out because they lie mostly off the lane mask (only when asked for)
  * @param framesWithPothole           frames with at least one pothole reaching into the tiles
  * @param framesWithPotholeFound      of those, frames where at least one pothole was found
  * @param framesWithPotholeOnlyOutside frames whose potholes all lie outside the tiles (not scored)
@@ -18,7 +19,8 @@ import java.util.Locale;
  * @param crackPixelsInTiles          share of all crack mask pixels that lie inside the tiles
  * @param potholePixelsInTiles        share of all pothole mask pixels that lie inside the tiles
  */
-public record FrameEvaluationReport(int frames, EvaluationReport tiles, int borderlineTiles, int framesWithPothole,
+public record FrameEvaluationReport(int frames, EvaluationReport tiles, int borderlineTiles, int offLaneTiles,
+                                    int framesWithPothole,
                                     int framesWithPotholeFound, int framesWithPotholeOnlyOutside,
                                     int framesWithoutPothole, int framesWithFalsePothole, int potholes,
                                     int potholesFound, double crackPixelsInTiles, double potholePixelsInTiles) {
@@ -33,8 +35,8 @@ public record FrameEvaluationReport(int frames, EvaluationReport tiles, int bord
 
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "tiles (%d scored, %d borderline left out)%n", tiles.matrix().total(),
-                borderlineTiles));
+        out.append(String.format(Locale.ROOT, "tiles (%d scored, %d borderline left out%s)%n", tiles.matrix().total(),
+                borderlineTiles, offLaneTiles > 0 ? ", " + offLaneTiles + " off the lane mask left out" : ""));
         out.append(tiles.toText()).append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, "frame-level pothole recall %.3f (%d of %d frames with a pothole)%n",
                 framePotholeRecall(), framesWithPotholeFound, framesWithPothole));

@@ -88,6 +88,23 @@ class FrameEvaluationTest {
         assertThat(report.potholePixelsInTiles()).isCloseTo(20 / 420.0, within(1e-9));
     }
 
+    @Test
+    void tilesMostlyOffTheLaneCanBeLeftOut() {
+        // GIVEN a lane mask covering the left half of the frame, and no damage anywhere
+        FrameEvaluation evaluation = new FrameEvaluation(CLASSES, TileTruthRule.DEFAULT, 100, 0.9);
+        boolean[] lane = new boolean[SIZE * SIZE];
+        fill(lane, 0, 0, 128, SIZE);
+        boolean[] none = new boolean[SIZE * SIZE];
+        // WHEN the right-hand tiles are called crack
+        evaluation.add(map("no_damage", "crack", "no_damage", "crack"), new FrameTruth(new BinaryMask(SIZE, SIZE, none),
+                new BinaryMask(SIZE, SIZE, none), new BinaryMask(SIZE, SIZE, lane)));
+        // THEN only the two lane tiles are scored, both right
+        FrameEvaluationReport report = evaluation.report();
+        assertThat(report.offLaneTiles()).isEqualTo(2);
+        assertThat(report.tiles().matrix().total()).isEqualTo(2);
+        assertThat(report.tiles().accuracy()).isEqualTo(1.0);
+    }
+
     private static DamageMap map(String topLeft, String topRight, String bottomLeft, String bottomRight) {
         List<MappedTile> tiles = List.of(tile(0, 0, topLeft), tile(128, 0, topRight), tile(0, 128, bottomLeft),
                 tile(128, 128, bottomRight));
