@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.evaluation;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.roadpulse.roadai.images.BinaryMask;
@@ -147,7 +148,7 @@ public final class FrameEvaluation {
         for (MappedTile mapped : map.tiles()) {
             Tile t = mapped.tile();
             for (int y = t.y(); y < t.y() + t.side(); y++) {
-                java.util.Arrays.fill(covered, y * map.frameWidth() + t.x(), y * map.frameWidth() + t.x() + t.side(), true);
+                Arrays.fill(covered, y * map.frameWidth() + t.x(), y * map.frameWidth() + t.x() + t.side(), true);
             }
         }
         return covered;
