@@ -90,6 +90,7 @@ final class MapCommand implements Callable<Integer> {
         map.areas().forEach((cls, area) -> line.append(String.format(Locale.ROOT, ", %s %d (%.1f %% of road)",
                 cls, map.tilesOf(cls), 100 * area.shareOfRoad())));
         line.append(", crack sub-types ").append(map.crackSubtypes());
+        line.append(", crack areas ").append(map.crackAreas().size());
         return line.toString();
     }
 }

@@ -93,7 +93,7 @@ public final class DamageMapper {
             }
         }
         return new DamageMap(size.width(), size.height(), corners(road), road.getArea(), tiling, List.copyOf(mapped),
-                areas(mapped, road), subtypeCounts(mapped), coveredArea(tiles, road) / road.getArea());
+                areas(mapped, road), subtypeCounts(mapped), CrackAreas.of(mapped), coveredArea(tiles, road) / road.getArea());
     }
 
     private MappedTile verdict(Frame frame, Tile tile, float[] probabilities) {

@@ -20,7 +20,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Draws a damage map over its frame for people to look at: potholes filled red, cracks yellow (labelled with the
- * sub-type's initial and the confidence), undamaged tiles outlined green, the road region outlined cyan.
+ * sub-type's initial and the confidence), crack areas of several tiles framed orange with their sub-type, undamaged
+ * tiles outlined green, the road region outlined cyan.
  */
 public final class OpenCvOverlay {
     private static final Map<String, double[]> FILL = Map.of(
@@ -28,6 +29,7 @@ public final class OpenCvOverlay {
             "crack", new double[] {0, 210, 255});
     private static final double[] OUTLINE = {90, 200, 90};
     private static final double[] ROAD = {255, 255, 0};
+    private static final double[] AREA = {0, 140, 255};
 
     private OpenCvOverlay() {
     }
@@ -48,6 +50,11 @@ public final class OpenCvOverlay {
                 box(picture, mapped.tile(), colour, 1);
                 if (FILL.containsKey(mapped.className())) {
                     label(picture, mapped, colour);
+                }
+            }
+            for (CrackArea area : map.crackAreas()) {
+                if (area.tiles().size() > 1) {
+                    outlineArea(picture, area);
                 }
             }
             outline(picture, map.roadPolygon());
@@ -73,6 +80,19 @@ public final class OpenCvOverlay {
              Scalar shadow = new Scalar(0, 0, 0, 0); Point shadowAt = new Point(at.x() + 1, at.y() + 1)) {
             putText(image, text, shadowAt, FONT_HERSHEY_SIMPLEX, 0.45, shadow, 2, LINE_AA, false);
             putText(image, text, at, FONT_HERSHEY_SIMPLEX, 0.45, colour, 1, LINE_AA, false);
+        }
+    }
+
+    /** A crack area of several tiles: an orange frame with the area's sub-type at its lower left corner. */
+    private static void outlineArea(Mat image, CrackArea area) {
+        try (Point a = new Point(area.x() + 2, area.y() + 2);
+             Point b = new Point(area.x() + area.width() - 3, area.y() + area.height() - 3);
+             Point at = new Point(area.x() + 6, area.y() + area.height() - 8);
+             Scalar colour = scalar(AREA); Scalar shadow = new Scalar(0, 0, 0, 0)) {
+            rectangle(image, a, b, colour, 2, LINE_AA, 0);
+            String text = (area.subtype() == null ? "crack" : area.subtype().name().toLowerCase(Locale.ROOT)) + " area";
+            putText(image, text, at, FONT_HERSHEY_SIMPLEX, 0.55, shadow, 3, LINE_AA, false);
+            putText(image, text, at, FONT_HERSHEY_SIMPLEX, 0.55, colour, 1, LINE_AA, false);
         }
     }
 

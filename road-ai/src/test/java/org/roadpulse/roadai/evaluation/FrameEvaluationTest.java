@@ -79,7 +79,7 @@ class FrameEvaluationTest {
         bottom.add(tile(128, 128, "no_damage"));
         // WHEN
         evaluation.add(new DamageMap(SIZE, SIZE, List.of(), SIZE * SIZE, new Tiling(128, 128, 0.5), bottom,
-                Map.of(), new EnumMap<>(CrackSubtype.class), 0.5), truth(new boolean[SIZE * SIZE], pothole));
+                Map.of(), new EnumMap<>(CrackSubtype.class), List.of(), 0.5), truth(new boolean[SIZE * SIZE], pothole));
         // THEN the frame is not scored for potholes; the speck's tile is borderline
         FrameEvaluationReport report = evaluation.report();
         assertThat(report.framesWithPotholeOnlyOutside()).isEqualTo(1);
@@ -109,7 +109,7 @@ class FrameEvaluationTest {
         List<MappedTile> tiles = List.of(tile(0, 0, topLeft), tile(128, 0, topRight), tile(0, 128, bottomLeft),
                 tile(128, 128, bottomRight));
         return new DamageMap(SIZE, SIZE, List.of(), SIZE * SIZE, new Tiling(128, 128, 0.5), tiles, Map.of(),
-                new EnumMap<>(CrackSubtype.class), 1);
+                new EnumMap<>(CrackSubtype.class), List.of(), 1);
     }
 
     private static MappedTile tile(int x, int y, String cls) {

@@ -47,6 +47,8 @@ class DamageMapperTest {
         // and every crack tile (only those) got a crack shape
         assertThat(map.crackSubtypes()).containsEntry(CrackSubtype.LONGITUDINAL, 3).containsEntry(CrackSubtype.ALLIGATOR, 0);
         assertThat(map.tiles()).allSatisfy(t -> assertThat(t.crackShape() != null).isEqualTo(t.className().equals("crack")));
+        // and the two neighbouring crack tiles form one crack area, the third another
+        assertThat(map.crackAreas()).extracting(a -> a.tiles().size()).containsExactly(2, 1);
         MappedTile pothole = map.tiles().stream().filter(t -> t.tile().x() == 128 && t.tile().y() == 256).findFirst().orElseThrow();
         assertThat(pothole.className()).isEqualTo("pothole");
         assertThat(pothole.confidence()).isCloseTo(0.8, within(1e-6));
