@@ -15,6 +15,7 @@ import org.roadpulse.roadai.images.OpenCvImageReader;
 import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.mapping.DamageMapper;
 import org.roadpulse.roadai.mapping.OpenCvFrame;
+import org.roadpulse.roadai.mapping.RegionOutsideFrameException;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +83,7 @@ final class EvaluateFramesCommand implements Callable<Integer> {
                 FrameTruth truth = new FrameTruth(reader.readMask(crack.get()), reader.readMask(pothole.get()),
                         minLaneShare > 0 ? reader.readMask(lane.get()) : null);
                 evaluation.add(mapper.map(frame), truth);
-            } catch (UnreadableImageException e) {
+            } catch (UnreadableImageException | RegionOutsideFrameException e) {
                 err.println("skipping " + file + ": " + e.getMessage());
                 skipped++;
             }

@@ -15,6 +15,7 @@ import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.mapping.DamageMap;
 import org.roadpulse.roadai.mapping.DamageMapper;
 import org.roadpulse.roadai.mapping.OpenCvFrame;
+import org.roadpulse.roadai.mapping.RegionOutsideFrameException;
 import org.roadpulse.roadai.mapping.OpenCvOverlay;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import picocli.CommandLine.Command;
@@ -66,13 +67,13 @@ final class MapCommand implements Callable<Integer> {
                 }
                 out.println(summary(name, map));
                 mapped++;
-            } catch (UnreadableImageException e) {
+            } catch (UnreadableImageException | RegionOutsideFrameException e) {
                 err.println("skipping " + file + ": " + e.getMessage());
                 skipped++;
             }
         }
         out.printf(Locale.ROOT, "mapped %d frames into %s%s%n", mapped, outFolder,
-                skipped > 0 ? "; skipped " + skipped + " unreadable files" : "");
+                skipped > 0 ? "; skipped " + skipped + " unreadable files or frames the region misses" : "");
         return 0;
     }
 

@@ -78,14 +78,18 @@ public final class RoadRegion {
         return inPixels ? pixels(array) : relative(array);
     }
 
-    /** The region in pixel coordinates of a frame of this size, clipped to the frame. */
+    /**
+     * The region in pixel coordinates of a frame of this size, clipped to the frame.
+     *
+     * @throws RegionOutsideFrameException when nothing of the region is left in the frame
+     */
     public Geometry inPixels(ImageSize frame) {
         Geometry scaled = relative
                 ? AffineTransformation.scaleInstance(frame.width(), frame.height()).transform(polygon)
                 : polygon;
         Geometry clipped = scaled.intersection(GEOMETRY.toGeometry(new Envelope(0, frame.width(), 0, frame.height())));
         if (clipped.isEmpty()) {
-            throw new IllegalArgumentException("the road region " + this + " lies outside a " + frame + " frame");
+            throw new RegionOutsideFrameException("the road region " + this + " lies outside a " + frame + " frame");
         }
         return clipped;
     }

@@ -114,6 +114,8 @@ class TilingTest {
         assertThatThrownBy(() -> RoadRegion.parse("0,0 1,1")).hasMessageContaining("at least 3 corners");
         assertThatThrownBy(() -> RoadRegion.parse("0,0 1.5,0 1,1")).hasMessageContaining("0..1");
         assertThatThrownBy(() -> RoadRegion.parse("0,0 1,1 1,0 0,1")).hasMessageContaining("simple polygon");
+        assertThatThrownBy(() -> RoadRegion.parse("px:2000,0 2100,0 2100,50").inPixels(FRAME))
+                .isInstanceOf(RegionOutsideFrameException.class);
         assertThatThrownBy(() -> new Tiling(128, 200, 0.5)).hasMessageContaining("gaps");
         assertThatThrownBy(() -> new Tiling(128, 128, 0)).hasMessageContaining("minInsideShare");
     }
