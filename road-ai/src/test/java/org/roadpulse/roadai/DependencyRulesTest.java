@@ -25,6 +25,11 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
 
     @ArchTest
+    static final ArchRule mappingIsPlainJavaExceptItsOpenCvAdapters = noClasses()
+            .that().resideInAPackage("..roadai.mapping..").and().haveSimpleNameNotStartingWith("OpenCv")
+            .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
+
+    @ArchTest
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("..roadai.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..");
 }

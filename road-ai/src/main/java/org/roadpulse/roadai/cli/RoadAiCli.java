@@ -5,10 +5,11 @@ import org.roadpulse.roadai.model.NativeRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code train}, {@code evaluate}, {@code predict}. */
+/** Entry point: {@code train}, {@code evaluate}, {@code predict}; for whole frames {@code map}, {@code evaluate-frames}, {@code benchmark-frames}. */
 @Command(name = "road-ai", mixinStandardHelpOptions = true, version = "road-ai 0.1",
-        description = "Road-damage classifier: train, evaluate and apply it to road image patches.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class})
+        description = "Road-damage classifier: train, evaluate and apply it to road image patches and whole frames.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MapCommand.class,
+                EvaluateFramesCommand.class, BenchmarkFramesCommand.class})
 public final class RoadAiCli implements Runnable {
 
     public static void main(String[] args) {

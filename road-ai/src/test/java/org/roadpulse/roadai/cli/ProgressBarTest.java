@@ -20,4 +20,16 @@ class ProgressBarTest {
         // THEN 15 batches remain at 2 s each
         assertThat(line).contains("epoch 1/2").contains("50%").contains("elapsed 0:00:10").contains("ETA 0:00:30");
     }
+
+    @Test
+    void itemProgressExtrapolatesTheAverageTimePerItem() {
+        // GIVEN 10 frames of 40 done in 20 s
+        AtomicLong now = new AtomicLong(0);
+        ProgressBar bar = new ProgressBar(new PrintStream(new ByteArrayOutputStream()), now::get, 1);
+        now.set(20_000_000_000L);
+        // WHEN
+        String line = bar.itemLine("frames", 10, 40);
+        // THEN 30 frames remain at 2 s each
+        assertThat(line).startsWith("frames 10/40 [#######.").contains(" 25%").contains("ETA 0:01:00");
+    }
 }

@@ -94,6 +94,43 @@ class RoadAiCliTest {
         assertThat(run.err).contains("nope.zip");
     }
 
+    @Test
+    void mapWritesAJsonMapAndAnOverlayPerFrameAndSkipsUnreadableFrames() throws IOException {
+        // GIVEN two frames of different sizes, a corrupt one, and a mask file that is not a frame
+        Path frames = Files.createDirectories(dir.resolve("frames-map"));
+        SyntheticFrames.write(frames.resolve("a_RAW.png"), 512, 320, 1);
+        SyntheticFrames.write(frames.resolve("b.png"), 300, 200, 2);
+        Files.writeString(frames.resolve("c_RAW.jpg"), "not a jpeg");
+        SyntheticFrames.writeMask(frames.resolve("a_CRACK.png"), 512, 320);
+        Path out = dir.resolve("maps");
+        // WHEN
+        Run run = run("map", "--model", model.toString(), "--tile", "64", "--out", out.toString(), frames.toString());
+        // THEN
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("mapped 2 frames").contains("skipped 1 unreadable files");
+        assertThat(run.err).contains("c_RAW.jpg");
+        JsonNode map = new ObjectMapper().readTree(out.resolve("a.json").toFile()).get("map");
+        assertThat(map.get("frameWidth").asInt()).isEqualTo(512);
+        assertThat(map.get("tiles").size()).isPositive();
+        assertThat(map.get("areas").fieldNames()).toIterable().containsExactly("crack", "no_damage", "pothole");
+        assertThat(ImageIO.read(out.resolve("a-overlay.png").toFile()).getWidth()).isEqualTo(512);
+        assertThat(out.resolve("b.json")).exists();
+    }
+
+    @Test
+    void evaluateFramesPrintsTileMetricsAndPotholeRecall() throws IOException {
+        // GIVEN a frame with a pothole and a crack drawn where its masks say
+        Path frames = Files.createDirectories(dir.resolve("frames-eval"));
+        SyntheticFrames.writeWithMasks(frames, "f1", 512, 320);
+        Files.writeString(frames.resolve("lonely_RAW.jpg"), "no masks beside it");
+        // WHEN
+        Run run = run("evaluate-frames", "--model", model.toString(), "--tile", "64", "--no-progress", frames.toString());
+        // THEN
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("precision").contains("frame-level pothole recall").contains("of 1 frames with a pothole")
+                .contains("skipped 1 frames");
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
