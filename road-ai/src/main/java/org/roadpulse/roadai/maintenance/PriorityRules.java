@@ -1,5 +1,7 @@
 package org.roadpulse.roadai.maintenance;
 
+import org.roadpulse.roadai.roads.RoadClass;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.roadpulse.roadai.maintenance;
 
+import org.roadpulse.roadai.roads.RoadClass;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

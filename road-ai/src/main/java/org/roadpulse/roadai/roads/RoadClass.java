@@ -1,4 +1,4 @@
-package org.roadpulse.roadai.maintenance;
+package org.roadpulse.roadai.roads;
 
 import java.util.Locale;
 import java.util.Optional;
