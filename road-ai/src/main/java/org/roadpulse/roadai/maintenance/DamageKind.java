@@ -19,4 +19,9 @@ public enum DamageKind {
     public String rddCode() {
         return rddCode;
     }
+
+    /** Cracks of every sub-type are one item on the list; a pothole is another. */
+    public boolean isCrack() {
+        return this != POTHOLE;
+    }
 }
