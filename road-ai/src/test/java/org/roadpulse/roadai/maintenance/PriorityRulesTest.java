@@ -1,0 +1,86 @@
+package org.roadpulse.roadai.maintenance;
+
+import org.roadpulse.roadai.roads.RoadClass;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verifies the order of the maintenance list and that each item's score is the sum of its explained terms. */
+class PriorityRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+    private final PriorityRules rules = new PriorityRules(PriorityWeights.defaults());
+
+    @Test
+    void aLargePotholeOnAQuietLaneGoesBeforeAPoorBusyRoad() {
+        // GIVEN a safety-critical pothole on a residential street, and a crazed federal road at grade 4.8
+        Priority pothole = rules.assess(item(2.0, 0.06, RoadClass.RESIDENTIAL, 0), NOW);
+        Priority crazed = rules.assess(item(4.8, 0, RoadClass.FEDERAL, 200), NOW);
+        // THEN the pothole ranks first although its score is lower
+        assertThat(pothole.safetyCritical()).isTrue();
+        assertThat(pothole.score()).isLessThan(crazed.score());
+        List<Priority> list = new ArrayList<>(List.of(crazed, pothole));
+        list.sort(Priority.MOST_URGENT_FIRST);
+        assertThat(list).containsExactly(pothole, crazed);
+    }
+
+    @Test
+    void theScoreIsTheSumOfTheTermsItShows() {
+        Priority priority = rules.assess(item(3.6, 0.01, RoadClass.DISTRICT, 30), NOW);
+        assertThat(priority.terms()).extracting(PriorityTerm::term)
+                .containsExactly("safety", "grade", "traffic", "roadClass", "age");
+        double sum = priority.terms().stream().mapToDouble(PriorityTerm::points).sum();
+        assertThat(priority.score()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(priority.terms().get(1).basis()).isEqualTo("grade 3.6");
+        assertThat(priority.terms().get(4).basis()).isEqualTo("known for 30 days");
+    }
+
+    @Test
+    void eachTermRaisesTheScore() {
+        Priority base = rules.assess(item(3.0, 0, RoadClass.DISTRICT, 10), NOW);
+        assertThat(rules.assess(item(4.0, 0, RoadClass.DISTRICT, 10), NOW).score()).isGreaterThan(base.score());
+        assertThat(rules.assess(item(3.0, 0, RoadClass.STATE, 10), NOW).score()).isGreaterThan(base.score());
+        assertThat(rules.assess(item(3.0, 0, RoadClass.DISTRICT, 90), NOW).score()).isGreaterThan(base.score());
+        Priority busier = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0,
+                new Traffic(9_000, 0.15, "measured"), RoadClass.DISTRICT, NOW.minusSeconds(10 * 86_400)), NOW);
+        assertThat(busier.score()).isGreaterThan(base.score());
+    }
+
+    @Test
+    void heavyVehiclesWeighMoreThanCars() {
+        Priority cars = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0, new Traffic(2_000, 0.0, "m"),
+                RoadClass.DISTRICT, NOW), NOW);
+        Priority lorries = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0, new Traffic(2_000, 0.3, "m"),
+                RoadClass.DISTRICT, NOW), NOW);
+        assertThat(lorries.score()).isGreaterThan(cars.score());
+    }
+
+    @Test
+    void aMunicipalityCanWeighTrafficAlone() {
+        // GIVEN weights that count traffic only
+        PriorityRules trafficOnly = new PriorityRules(new PriorityWeights(0, 100, 0, 0, 0.04, 3, 20_000, 180));
+        // THEN a perfect road with full traffic scores the whole 100 and a poor empty path nearly nothing
+        Priority busy = trafficOnly.assess(new PriorityInputs(ConditionGrade.BEST, 0,
+                new Traffic(20_000, 0, "m"), RoadClass.PATH, NOW), NOW);
+        assertThat(busy.score()).isEqualTo(100.0);
+        Priority empty = trafficOnly.assess(new PriorityInputs(ConditionGrade.WORST, 0, new Traffic(0, 0, "m"),
+                RoadClass.FEDERAL, NOW.minusSeconds(400 * 86_400)), NOW);
+        assertThat(empty.score()).isZero();
+    }
+
+    @Test
+    void unmeasuredRoadsUseTheirClassDefaultAndSaySo() {
+        Priority priority = rules.assess(item(3.0, 0, RoadClass.STATE, 0), NOW);
+        assertThat(priority.terms().get(2).basis()).contains("DTV 6,000").contains("default for Landesstraße");
+    }
+
+    private static PriorityInputs item(double grade, double potholeArea, RoadClass roadClass, int daysKnown) {
+        return new PriorityInputs(new ConditionGrade(grade), potholeArea, Traffic.assumedFor(roadClass), roadClass,
+                NOW.minusSeconds(daysKnown * 86_400L));
+    }
+}
