@@ -29,6 +29,17 @@ class DependencyRulesTest {
             .that().resideInAPackage("..roadai.mapping..").and().haveSimpleNameNotStartingWith("OpenCv")
             .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
 
+    /** Grades, priorities and the workflow read as the rules staff know, in the JDK alone. */
+    @ArchTest
+    static final ArchRule maintenanceRulesArePlainJava = noClasses().that().resideInAPackage("..roadai.maintenance..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "..roadai.maintenance..",
+                    "..roadai.roads..");
+
+    @ArchTest
+    static final ArchRule roadNetworkAndTracksNeedNoImageTechnology = noClasses()
+            .that().resideInAnyPackage("..roadai.roads..", "..roadai.tracks..")
+            .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY);
+
     @ArchTest
     static final ArchRule onlyTheCliUsesPicocli = noClasses().that().resideOutsideOfPackage("..roadai.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("picocli..");
