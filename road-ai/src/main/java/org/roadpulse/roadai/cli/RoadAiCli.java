@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "road-ai", mixinStandardHelpOptions = true, version = "road-ai 0.1",
         description = "Road-damage classifier: train, evaluate and apply it to road image patches and whole frames.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, MapCommand.class,
-                EvaluateFramesCommand.class, BenchmarkFramesCommand.class})
+                EvaluateFramesCommand.class, BenchmarkFramesCommand.class, EvaluateDriveCommand.class})
 public final class RoadAiCli implements Runnable {
 
     public static void main(String[] args) {

@@ -8,6 +8,8 @@ public enum DamageKind {
     LONGITUDINAL_CRACK("D00"),
     TRANSVERSE_CRACK("D10"),
     ALLIGATOR_CRACK("D20"),
+    /** A crack too faint or short for its pixels to tell the sub-type; graded like a longitudinal one. */
+    CRACK("D0x"),
     POTHOLE("D40");
 
     private final String rddCode;

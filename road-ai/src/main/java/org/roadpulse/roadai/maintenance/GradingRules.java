@@ -42,6 +42,7 @@ public final class GradingRules {
         anchors.put(DamageKind.ALLIGATOR_CRACK, new Anchors(0.01, 0.15));
         anchors.put(DamageKind.LONGITUDINAL_CRACK, new Anchors(0.02, 0.25));
         anchors.put(DamageKind.TRANSVERSE_CRACK, new Anchors(0.02, 0.25));
+        anchors.put(DamageKind.CRACK, new Anchors(0.02, 0.25));
         return new GradingRules(anchors);
     }
 
