@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param traffic             the traffic on its road
  * @param roadClass           the class of its road
  * @param firstSeen           when a drive first found the damage
+ * @param certainty           how sure it is that the damage is real: the model's confidence (0–1) while nobody has
+ *                            looked, 1 once staff confirmed it
  */
 public record PriorityInputs(ConditionGrade grade, double largestPotholeArea, Traffic traffic, RoadClass roadClass,
-                             Instant firstSeen) {
+                             Instant firstSeen, double certainty) {
 
     public PriorityInputs {
         Objects.requireNonNull(grade, "grade");
@@ -24,6 +26,9 @@ public record PriorityInputs(ConditionGrade grade, double largestPotholeArea, Tr
         Objects.requireNonNull(firstSeen, "firstSeen");
         if (!(largestPotholeArea >= 0)) {
             throw new IllegalArgumentException("pothole area must not be negative: " + largestPotholeArea);
+        }
+        if (!(certainty >= 0 && certainty <= 1)) {
+            throw new IllegalArgumentException("certainty lies between 0 and 1, not " + certainty);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * Ranks maintenance items as road-maintenance staff expect (see docs/maintenance-queue.md): safety-critical potholes
- * first; then condition, traffic (heavy vehicles weighted), road class and how long the damage has been known, with
+ * first; then condition, traffic (heavy vehicles weighted), road class, how long the damage has been known and how
+ * sure it is real, with
  * a municipality's {@link PriorityWeights}.
  */
 public final class PriorityRules {
@@ -32,7 +33,9 @@ public final class PriorityRules {
         PriorityTerm roadClass = new PriorityTerm("roadClass", item.roadClass().germanName(),
                 weights.roadClass() * item.roadClass().importance());
         PriorityTerm age = ageTerm(item.firstSeen(), now);
-        List<PriorityTerm> terms = List.of(safety, grade, traffic, roadClass, age);
+        PriorityTerm certainty = new PriorityTerm("certainty", item.certainty() >= 1 ? "confirmed"
+                : format("model %.0f %% sure", item.certainty() * 100), weights.certainty() * item.certainty());
+        List<PriorityTerm> terms = List.of(safety, grade, traffic, roadClass, age, certainty);
         double score = terms.stream().mapToDouble(PriorityTerm::points).sum();
         return new Priority(safetyCritical, Math.round(score * 10) / 10.0, terms);
     }

@@ -81,8 +81,9 @@ public final class DriveEvaluation {
             ConditionGrade grade = SectionCondition.of(SECTION_SURFACE, findings, grading).grade();
             double largestPothole = findings.stream().filter(f -> f.kind() == DamageKind.POTHOLE)
                     .mapToDouble(Finding::areaSquareMetres).max().orElse(0);
+            double certainty = findings.stream().mapToDouble(Finding::confidence).max().orElse(0);
             Priority priority = priorities.assess(new PriorityInputs(grade, largestPothole,
-                    Traffic.assumedFor(roadClass), roadClass, now), now);
+                    Traffic.assumedFor(roadClass), roadClass, now, certainty), now);
             String frameName = damage.sightings().get(0).imageId();
             SurveyedFrame frame = frames.stream().filter(f -> f.name().equals(frameName)).findFirst().orElseThrow();
             boolean correct = damage.crack() ? frame.trueCrack() : frame.truePothole();

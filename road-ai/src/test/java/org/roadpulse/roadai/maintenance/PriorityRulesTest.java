@@ -33,7 +33,7 @@ class PriorityRulesTest {
     void theScoreIsTheSumOfTheTermsItShows() {
         Priority priority = rules.assess(item(3.6, 0.01, RoadClass.DISTRICT, 30), NOW);
         assertThat(priority.terms()).extracting(PriorityTerm::term)
-                .containsExactly("safety", "grade", "traffic", "roadClass", "age");
+                .containsExactly("safety", "grade", "traffic", "roadClass", "age", "certainty");
         double sum = priority.terms().stream().mapToDouble(PriorityTerm::points).sum();
         assertThat(priority.score()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.05));
         assertThat(priority.terms().get(1).basis()).isEqualTo("grade 3.6");
@@ -47,30 +47,40 @@ class PriorityRulesTest {
         assertThat(rules.assess(item(3.0, 0, RoadClass.STATE, 10), NOW).score()).isGreaterThan(base.score());
         assertThat(rules.assess(item(3.0, 0, RoadClass.DISTRICT, 90), NOW).score()).isGreaterThan(base.score());
         Priority busier = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0,
-                new Traffic(9_000, 0.15, "measured"), RoadClass.DISTRICT, NOW.minusSeconds(10 * 86_400)), NOW);
+                new Traffic(9_000, 0.15, "measured"), RoadClass.DISTRICT, NOW.minusSeconds(10 * 86_400), 0.8), NOW);
         assertThat(busier.score()).isGreaterThan(base.score());
     }
 
     @Test
     void heavyVehiclesWeighMoreThanCars() {
         Priority cars = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0, new Traffic(2_000, 0.0, "m"),
-                RoadClass.DISTRICT, NOW), NOW);
+                RoadClass.DISTRICT, NOW, 1), NOW);
         Priority lorries = rules.assess(new PriorityInputs(new ConditionGrade(3.0), 0, new Traffic(2_000, 0.3, "m"),
-                RoadClass.DISTRICT, NOW), NOW);
+                RoadClass.DISTRICT, NOW, 1), NOW);
         assertThat(lorries.score()).isGreaterThan(cars.score());
     }
 
     @Test
     void aMunicipalityCanWeighTrafficAlone() {
         // GIVEN weights that count traffic only
-        PriorityRules trafficOnly = new PriorityRules(new PriorityWeights(0, 100, 0, 0, 0.04, 3, 20_000, 180));
+        PriorityRules trafficOnly = new PriorityRules(new PriorityWeights(0, 100, 0, 0, 0, 0.04, 3, 20_000, 180));
         // THEN a perfect road with full traffic scores the whole 100 and a poor empty path nearly nothing
         Priority busy = trafficOnly.assess(new PriorityInputs(ConditionGrade.BEST, 0,
-                new Traffic(20_000, 0, "m"), RoadClass.PATH, NOW), NOW);
+                new Traffic(20_000, 0, "m"), RoadClass.PATH, NOW, 0.5), NOW);
         assertThat(busy.score()).isEqualTo(100.0);
         Priority empty = trafficOnly.assess(new PriorityInputs(ConditionGrade.WORST, 0, new Traffic(0, 0, "m"),
-                RoadClass.FEDERAL, NOW.minusSeconds(400 * 86_400)), NOW);
+                RoadClass.FEDERAL, NOW.minusSeconds(400 * 86_400), 1), NOW);
         assertThat(empty.score()).isZero();
+    }
+
+    @Test
+    void amongUnconfirmedItemsTheSurerOneGoesFirstAndConfirmedOnesCountFully() {
+        Priority unsure = rules.assess(withCertainty(0.5), NOW);
+        Priority sure = rules.assess(withCertainty(0.95), NOW);
+        Priority confirmed = rules.assess(withCertainty(1), NOW);
+        assertThat(sure.score()).isGreaterThan(unsure.score());
+        assertThat(confirmed.terms().get(5).basis()).isEqualTo("confirmed");
+        assertThat(unsure.terms().get(5).basis()).isEqualTo("model 50 % sure");
     }
 
     @Test
@@ -81,6 +91,11 @@ class PriorityRulesTest {
 
     private static PriorityInputs item(double grade, double potholeArea, RoadClass roadClass, int daysKnown) {
         return new PriorityInputs(new ConditionGrade(grade), potholeArea, Traffic.assumedFor(roadClass), roadClass,
-                NOW.minusSeconds(daysKnown * 86_400L));
+                NOW.minusSeconds(daysKnown * 86_400L), 1);
+    }
+
+    private static PriorityInputs withCertainty(double certainty) {
+        return new PriorityInputs(new ConditionGrade(3.0), 0, Traffic.assumedFor(RoadClass.DISTRICT),
+                RoadClass.DISTRICT, NOW, certainty);
     }
 }
