@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Ranks maintenance items as road-maintenance staff expect (see docs/maintenance-queue.md): safety-critical potholes
+ * Ranks maintenance items as road-maintenance staff expect (see road-ai/docs/maintenance-queue.md): safety-critical potholes
  * first; then condition, traffic (heavy vehicles weighted), road class, how long the damage has been known and how
  * sure it is real, with
  * a municipality's {@link PriorityWeights}.
