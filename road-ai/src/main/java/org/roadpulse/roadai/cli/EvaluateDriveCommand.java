@@ -2,24 +2,19 @@ package org.roadpulse.roadai.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.roadpulse.roadai.images.BinaryMask;
 import org.roadpulse.roadai.images.OpenCvImageReader;
-import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.maintenance.GradingRules;
 import org.roadpulse.roadai.maintenance.PriorityRules;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
 import org.roadpulse.roadai.maintenance.PriorityWeights;
 import org.roadpulse.roadai.mapping.DamageMapper;
-import org.roadpulse.roadai.mapping.OpenCvFrame;
-import org.roadpulse.roadai.mapping.RegionOutsideFrameException;
 import org.roadpulse.roadai.roads.RoadClass;
 import org.roadpulse.roadai.survey.DriveEvaluation;
 import org.roadpulse.roadai.survey.FrameFindings;
@@ -27,7 +22,6 @@ import org.roadpulse.roadai.survey.SurveyGeometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -56,11 +50,8 @@ final class EvaluateDriveCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "10", description = "Items of the list to print (default ${DEFAULT-VALUE}).")
     int show;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
-
-    @Parameters(arity = "1..*", description = "Folders (searched recursively) or frame files.")
-    List<Path> inputs;
+    @Mixin
+    FrameInputs frames;
 
     @Override
     public Integer call() throws IOException {
@@ -74,43 +65,24 @@ final class EvaluateDriveCommand implements Callable<Integer> {
         DamageMapper mapper = options.mapper(options.loadModel());
         OpenCvImageReader reader = new OpenCvImageReader();
         Instant now = Clock.systemUTC().instant();
-        List<Path> frames = FrameFiles.list(inputs);
         List<DriveEvaluation.SurveyedFrame> surveyed = new ArrayList<>();
-        ProgressBar progress = new ProgressBar(System.err, System::nanoTime, 1);
-        for (int i = 0; i < frames.size(); i++) {
-            Path file = frames.get(i);
-            Optional<Path> crack = FrameFiles.mask(file, "CRACK");
-            Optional<Path> pothole = FrameFiles.mask(file, "POTHOLE");
-            if (crack.isEmpty() || pothole.isEmpty()) {
-                err.println("skipping " + file + ": no _CRACK.png / _POTHOLE.png beside it");
-                continue;
-            }
-            try (OpenCvFrame frame = OpenCvFrame.read(file)) {
-                BinaryMask potholes = reader.readMask(pothole.get());
-                boolean truePothole = potholes.components().stream().anyMatch(c -> c.length >= minPotholePixels);
-                boolean trueCrack = reader.readMask(crack.get()).count() >= minCrackPixels;
-                surveyed.add(new DriveEvaluation.SurveyedFrame(FrameFiles.name(file),
-                        FrameFindings.of(mapper.map(frame), SurveyGeometry.typicalRoofCamera(), now),
-                        truePothole, trueCrack));
-            } catch (UnreadableImageException | RegionOutsideFrameException e) {
-                err.println("skipping " + file + ": " + e.getMessage());
-            }
-            if (!noProgress) {
-                progress.updateItems("frames", i + 1, frames.size());
-            }
-        }
-        if (!noProgress) {
-            progress.finishLine();
-        }
+        frames.forEach(err, (file, frame) -> {
+            BinaryMask potholes = reader.readMask(FrameInputs.mask(file, "POTHOLE"));
+            boolean truePothole = potholes.components().stream().anyMatch(c -> c.length >= minPotholePixels);
+            boolean trueCrack = reader.readMask(FrameInputs.mask(file, "CRACK")).count() >= minCrackPixels;
+            surveyed.add(new DriveEvaluation.SurveyedFrame(FrameFiles.name(file),
+                    FrameFindings.of(mapper.map(frame), SurveyGeometry.typicalRoofCamera(), now),
+                    truePothole, trueCrack));
+        });
         DriveEvaluation.Result result = DriveEvaluation.evaluate(surveyed, GradingRules.defaults(),
                 new PriorityRules(PriorityWeights.defaults()), road, now);
-        print(out, result);
+        print(out, result, surveyed.size());
         return 0;
     }
 
-    private void print(PrintWriter out, DriveEvaluation.Result result) {
-        out.printf(Locale.ROOT, "%d items from %d frames on a generated %s%n", result.list().size(),
-                result.list().stream().map(DriveEvaluation.RankedItem::frame).distinct().count(), roadClass);
+    private void print(PrintWriter out, DriveEvaluation.Result result, int frameCount) {
+        out.printf(Locale.ROOT, "%d items from %d frames on a generated %s%n", result.list().size(), frameCount,
+                roadClass);
         for (DriveEvaluation.RankedItem item : result.list().subList(0, Math.min(show, result.list().size()))) {
             out.printf(Locale.ROOT, "%3d. %-7s grade %s score %5.1f %s  %s%n", item.rank(),
                     item.pothole() ? "pothole" : "crack", item.grade(), item.priority().score(),

@@ -3,24 +3,18 @@ package org.roadpulse.roadai.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.roadpulse.roadai.evaluation.FrameEvaluation;
 import org.roadpulse.roadai.evaluation.FrameEvaluationReport;
 import org.roadpulse.roadai.evaluation.FrameTruth;
 import org.roadpulse.roadai.evaluation.TileTruthRule;
 import org.roadpulse.roadai.images.OpenCvImageReader;
-import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.mapping.DamageMapper;
-import org.roadpulse.roadai.mapping.OpenCvFrame;
-import org.roadpulse.roadai.mapping.RegionOutsideFrameException;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,11 +44,8 @@ final class EvaluateFramesCommand implements Callable<Integer> {
             description = "Score only tiles with at least this share of <name>_LANE.png pixels (default ${DEFAULT-VALUE}: all tiles).")
     double minLaneShare;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
-
-    @Parameters(arity = "1..*", description = "Folders (searched recursively) or frame files.")
-    List<Path> inputs;
+    @Mixin
+    FrameInputs frames;
 
     @Override
     public Integer call() throws IOException {
@@ -65,35 +56,15 @@ final class EvaluateFramesCommand implements Callable<Integer> {
         FrameEvaluation evaluation = new FrameEvaluation(classifier.classes(),
                 new TileTruthRule(minPotholeShare, minCrackShare), minPotholePixels, minLaneShare);
         OpenCvImageReader reader = new OpenCvImageReader();
-        List<Path> frames = FrameFiles.list(inputs);
-        ProgressBar progress = new ProgressBar(System.err, System::nanoTime, 1);
-        int skipped = 0;
         long started = System.nanoTime();
-        for (int i = 0; i < frames.size(); i++) {
-            Path file = frames.get(i);
-            Optional<Path> crack = FrameFiles.mask(file, "CRACK");
-            Optional<Path> pothole = FrameFiles.mask(file, "POTHOLE");
-            Optional<Path> lane = FrameFiles.mask(file, "LANE");
-            if (crack.isEmpty() || pothole.isEmpty() || (minLaneShare > 0 && lane.isEmpty())) {
-                err.println("skipping " + file + ": no " + FrameFiles.name(file) + "_CRACK.png / _POTHOLE.png" + (minLaneShare > 0 ? " / _LANE.png" : "") + " beside it");
-                skipped++;
-                continue;
-            }
-            try (OpenCvFrame frame = OpenCvFrame.read(file)) {
-                FrameTruth truth = new FrameTruth(reader.readMask(crack.get()), reader.readMask(pothole.get()),
-                        minLaneShare > 0 ? reader.readMask(lane.get()) : null);
-                evaluation.add(mapper.map(frame), truth);
-            } catch (UnreadableImageException | RegionOutsideFrameException e) {
-                err.println("skipping " + file + ": " + e.getMessage());
-                skipped++;
-            }
-            if (!noProgress) {
-                progress.updateItems("frames", i + 1, frames.size());
-            }
-        }
-        if (!noProgress) {
-            progress.finishLine();
-        }
+        int skipped = frames.forEach(err, (file, frame) -> {
+            Path crack = FrameInputs.mask(file, "CRACK");
+            Path pothole = FrameInputs.mask(file, "POTHOLE");
+            Path lane = minLaneShare > 0 ? FrameInputs.mask(file, "LANE") : null;
+            FrameTruth truth = new FrameTruth(reader.readMask(crack), reader.readMask(pothole),
+                    lane == null ? null : reader.readMask(lane));
+            evaluation.add(mapper.map(frame), truth);
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         FrameEvaluationReport report = evaluation.report();
         out.printf(Locale.ROOT, "model %s, region %s, tiles %d px every %d px, tile in road from %.0f %% inside%n",

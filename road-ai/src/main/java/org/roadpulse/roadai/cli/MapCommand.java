@@ -7,21 +7,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.mapping.DamageMap;
 import org.roadpulse.roadai.mapping.DamageMapper;
-import org.roadpulse.roadai.mapping.OpenCvFrame;
-import org.roadpulse.roadai.mapping.RegionOutsideFrameException;
 import org.roadpulse.roadai.mapping.OpenCvOverlay;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -45,8 +40,8 @@ final class MapCommand implements Callable<Integer> {
     @Option(names = "--no-overlay", description = "Write only the JSON maps.")
     boolean noOverlay;
 
-    @Parameters(arity = "1..*", description = "Frame files or folders (searched recursively; mask files are skipped).")
-    List<Path> inputs;
+    @Mixin
+    FrameInputs frames;
 
     @Override
     public Integer call() throws IOException {
@@ -55,24 +50,18 @@ final class MapCommand implements Callable<Integer> {
         Dl4jDamageClassifier classifier = options.loadModel();
         DamageMapper mapper = options.mapper(classifier);
         Files.createDirectories(outFolder);
-        int mapped = 0;
-        int skipped = 0;
-        for (Path file : FrameFiles.list(inputs)) {
-            try (OpenCvFrame frame = OpenCvFrame.read(file)) {
-                DamageMap map = mapper.map(frame);
-                String name = FrameFiles.name(file);
-                JSON.writeValue(outFolder.resolve(name + ".json").toFile(), document(file, map));
-                if (!noOverlay) {
-                    OpenCvOverlay.write(frame, map, outFolder.resolve(name + OVERLAY_SUFFIX + ".png"));
-                }
-                out.println(summary(name, map));
-                mapped++;
-            } catch (UnreadableImageException | RegionOutsideFrameException e) {
-                err.println("skipping " + file + ": " + e.getMessage());
-                skipped++;
+        int[] mapped = {0};
+        int skipped = frames.forEach(err, (file, frame) -> {
+            DamageMap map = mapper.map(frame);
+            String name = FrameFiles.name(file);
+            JSON.writeValue(outFolder.resolve(name + ".json").toFile(), document(file, map));
+            if (!noOverlay) {
+                OpenCvOverlay.write(frame, map, outFolder.resolve(name + OVERLAY_SUFFIX + ".png"));
             }
-        }
-        out.printf(Locale.ROOT, "mapped %d frames into %s%s%n", mapped, outFolder,
+            out.println(summary(name, map));
+            mapped[0]++;
+        });
+        out.printf(Locale.ROOT, "mapped %d frames into %s%s%n", mapped[0], outFolder,
                 skipped > 0 ? "; skipped " + skipped + " unreadable files or frames the region misses" : "");
         return 0;
     }

@@ -131,6 +131,28 @@ class RoadAiCliTest {
                 .contains("skipped 1 frames");
     }
 
+    @Test
+    void evaluateDriveRanksTheDamageOfAllFramesAndScoresTheList() throws IOException {
+        // GIVEN two frames with a pothole and a crack drawn where their masks say, and one without masks
+        Path frames = Files.createDirectories(dir.resolve("frames-drive"));
+        SyntheticFrames.writeWithMasks(frames, "f1", 512, 320);
+        SyntheticFrames.writeWithMasks(frames, "f2", 512, 320);
+        Files.writeString(frames.resolve("lonely_RAW.jpg"), "no masks beside it");
+        // WHEN
+        Run run = run("evaluate-drive", "--model", model.toString(), "--tile", "64", "--no-progress",
+                frames.toString());
+        // THEN the list names its items with their terms, and the scores are printed
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("from 2 frames").contains("item-level pothole recall")
+                .contains("of 2 frames with a pothole").contains("precision@10");
+        assertThat(run.err).contains("lonely_RAW.jpg");
+        // AND an unknown road class is refused by name
+        Run wrongClass = run("evaluate-drive", "--model", model.toString(), "--road-class", "autobahn",
+                frames.toString());
+        assertThat(wrongClass.exitCode).isEqualTo(2);
+        assertThat(wrongClass.err).contains("autobahn");
+    }
+
     private record Run(int exitCode, String out, String err) {
     }
 
