@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 CountVideoCommand.class,
+                BenchmarkVideoCommand.class,
                 ReplayRadarCommand.class,
                 ReplayBastCommand.class,
                 SimulateCommand.class,
