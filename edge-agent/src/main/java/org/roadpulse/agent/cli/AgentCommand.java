@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 + "sends them over MQTT, CoAP or HTTP until the platform acknowledged each.",
         subcommands = {
                 RunCommand.class,
+                CountVideoCommand.class,
+                BenchmarkVideoCommand.class,
                 ReplayRadarCommand.class,
                 ReplayBastCommand.class,
                 SimulateCommand.class,
