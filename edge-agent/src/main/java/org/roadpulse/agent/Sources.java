@@ -1,6 +1,10 @@
 package org.roadpulse.agent;
 
 import org.roadpulse.agent.aggregation.AggregatingIntervalSource;
+import org.roadpulse.agent.camera.CameraVehicleSource;
+import org.roadpulse.agent.camera.FfmpegFrames;
+import org.roadpulse.agent.camera.VideoCounter;
+import org.roadpulse.agent.config.CameraSettings;
 import org.roadpulse.agent.config.SimulationSettings;
 import org.roadpulse.agent.config.SourceSettings;
 import org.roadpulse.agent.source.BastHourlySource;
@@ -26,11 +30,23 @@ final class Sources {
         return switch (settings.type()) {
             case RADAR -> new AggregatingIntervalSource(new MoersRadarSource(settings.file()), intervalSeconds, pacer);
             case BAST -> new PacedIntervalSource(new BastHourlySource(settings.file()), pacer);
+            case CAMERA -> new AggregatingIntervalSource(camera(settings.camera(), clock), intervalSeconds, pacer);
             case SIMULATE -> new AggregatingIntervalSource(
                     new TrafficSimulator(parameters(settings.simulation(), settings.speed(), deviceId,
                             clock.instant())),
                     intervalSeconds, pacer);
         };
+    }
+
+    /** A file is counted as if it were recorded from now on; a stream or device runs in real time anyway. */
+    private static CameraVehicleSource camera(CameraSettings camera, Clock clock) throws IOException {
+        FfmpegFrames frames = new FfmpegFrames(camera.url(), blankToNull(camera.format()),
+                VideoCounter.Settings.defaults().maxWidth());
+        return new CameraVehicleSource(frames, camera.setup(), clock.instant());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     static TrafficSimulator.Parameters parameters(SimulationSettings simulation, double speed, String deviceId,

@@ -106,6 +106,11 @@ public final class CountingLine {
         return crossings;
     }
 
+    /** Where the box's centre lies along the line: 0 at {@code a}, 1 at {@code b}. */
+    public double along(Box box) {
+        return ((box.centreX() - ax) * dx + (box.centreY() - ay) * dy) / (length * length);
+    }
+
     /** Drops what it remembers of tracks that are gone. */
     public void forgetAllBut(Set<Long> alive) {
         sides.keySet().retainAll(alive);

@@ -4,11 +4,9 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /** Counts the vehicles crossing a line in a video: frames → motion → tracks → crossings. */
@@ -44,29 +42,18 @@ public final class VideoCounter {
             if (first == null) {
                 throw new FrameGrabber.Exception("no frames in " + source);
             }
-            int width = first.cols();
-            int height = first.rows();
-            double diagonal = Math.hypot(width, height);
             double fps = frames.frameRate() > 0 ? frames.frameRate() : 25;
-            CountingLine line = spec.inFrame("line", width, height, settings.bandShare() * height)
-                    .mergingWithin(Math.round(settings.mergeSeconds() * fps));
-            Tracker tracker = new Tracker(settings.maxMissing(), 0.1, 0.08 * diagonal);
             List<LineCrossing> crossings = new ArrayList<>();
-            BlobSplitter splitter = new BlobSplitter(settings.vehicleWidthShare() * width,
-                    settings.vehicleLengthShare() * height);
-            try (MotionDetector motion = new MotionDetector(settings.minAreaShare() * width * height,
-                    Math.max(3, (int) Math.round(width / 60.0)), splitter)) {
+            List<String> directions;
+            try (FrameCounter counter = new FrameCounter(first.cols(), first.rows(), fps, settings, spec, null)) {
+                directions = counter.line().directions();
                 for (Mat frame = first; frame != null; frame = frames.next()) {
-                    List<TrackedVehicle> tracks = tracker.update(motion.detect(frame));
-                    crossings.addAll(line.update(frames.index(), tracks, settings.minFramesSeen()));
-                    Set<Long> alive = new HashSet<>();
-                    tracks.forEach(t -> alive.add(t.id()));
-                    line.forgetAllBut(alive);
+                    crossings.addAll(counter.step(frames.index(), frame).counted());
                     progress.accept(frames.index());
                 }
             }
             Map<String, Integer> counts = new LinkedHashMap<>();
-            line.directions().forEach(d -> counts.put(d, 0));
+            directions.forEach(d -> counts.put(d, 0));
             crossings.forEach(c -> counts.merge(c.direction(), 1, Integer::sum));
             return new Result(counts, crossings, frames.index() + 1, (System.nanoTime() - started) / 1e9);
         }

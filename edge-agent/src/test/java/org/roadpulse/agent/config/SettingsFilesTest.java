@@ -95,6 +95,34 @@ class SettingsFilesTest {
     }
 
     @Test
+    void aCameraSourceReadsItsSetUpAndNamesWhatIsWrong() throws IOException {
+        AgentSettings good = SettingsFiles.parse("""
+                device: {id: tholey-cam-1, secret: s}
+                source:
+                  type: camera
+                  camera:
+                    url: rtsp://camera.local/stream
+                    line: y=0.6
+                    speedLine: y=0.75
+                    speedLineMetres: 6
+                    pixelsPerMetre: 12.5
+                    lanes:
+                      - {direction: forward, lane: 1, from: 0.0, to: 0.5}
+                      - {direction: backward, lane: 1, from: 0.5, to: 1.0}
+                """, AgentSettings.class, name -> null);
+        assertThat(good.problems()).isEmpty();
+        assertThat(good.source().camera().setup().lanes()).hasSize(2);
+        AgentSettings bad = SettingsFiles.parse("""
+                device: {id: tholey-cam-1, secret: s}
+                source:
+                  type: camera
+                  camera: {line: 'y=1.4', speedLine: 'x=0.5', lanes: [{direction: sideways}]}
+                """, AgentSettings.class, name -> null);
+        assertThat(bad.problems()).anySatisfy(p -> assertThat(p).contains("source.camera.url"))
+                .anySatisfy(p -> assertThat(p).contains("source.camera.line").contains("outside the frame"));
+    }
+
+    @Test
     void resolvesSimulationTimes() {
         Instant now = Instant.parse("2024-07-01T10:15:00Z");
         assertThat(SimulationSettings.parseTime("today", now)).isEqualTo(Instant.parse("2024-06-30T22:00:00Z"));
