@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 CountVideoCommand.class,
                 BenchmarkVideoCommand.class,
+                DrawSetupCommand.class,
                 ReplayRadarCommand.class,
                 ReplayBastCommand.class,
                 SimulateCommand.class,

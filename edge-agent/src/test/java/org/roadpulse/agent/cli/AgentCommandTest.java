@@ -90,4 +90,36 @@ class AgentCommandTest {
         assertThat(exit).isZero();
         assertThat(output()).contains("run", "replay-radar", "replay-bast", "simulate", "outbox");
     }
+
+    @Test
+    void drawSetupWritesTheConfiguredLinesOnACameraFrame() throws Exception {
+        // GIVEN a camera configuration on the shared overpass clip
+        Path clip = org.roadpulse.protocol.testing.SharedData.require("video/bgslibrary_dataset_video03.avi");
+        Path config = dir.resolve("camera.yml");
+        java.nio.file.Files.writeString(config, """
+                device: {id: tholey-cam-1, secret: s}
+                source:
+                  type: camera
+                  camera: {url: '%s', line: 'y=0.5', speedLine: 'y=0.65', speedLineMetres: 6}
+                """.formatted(clip));
+        // WHEN the installer asks for the drawing
+        Path png = dir.resolve("setup.png");
+        int exit = AgentCommand.execute("draw-setup", "-c", config.toString(), "--out", png.toString());
+        // THEN a PNG of the processed frame size is written, with the counting line's yellow on its row
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(320);
+        java.awt.Color onLine = new java.awt.Color(image.getRGB(10, 120));
+        assertThat(onLine.getRed()).isGreaterThan(200);
+        assertThat(onLine.getBlue()).isLessThan(80);
+    }
+
+    @Test
+    void drawSetupRefusesAConfigurationWithoutCamera() throws Exception {
+        Path config = dir.resolve("radar.yml");
+        java.nio.file.Files.writeString(config, "device: {id: a-1, secret: s}\nsource: {type: simulate}\n");
+        int exit = AgentCommand.execute("draw-setup", "-c", config.toString(), "--out", dir.resolve("x.png").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no camera source");
+    }
 }
