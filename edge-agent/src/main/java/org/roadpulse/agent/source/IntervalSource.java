@@ -23,6 +23,11 @@ public interface IntervalSource extends AutoCloseable {
         return false;
     }
 
+    /** The detector's health now, when the source has a detector that can fail on its own. Any thread may ask. */
+    default Optional<SensorHealth> health() {
+        return Optional.empty();
+    }
+
     @Override
     default void close() throws IOException {
     }
