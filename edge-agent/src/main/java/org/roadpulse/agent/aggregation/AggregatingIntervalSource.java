@@ -129,8 +129,12 @@ public final class AggregatingIntervalSource implements IntervalSource {
             } else if (reading instanceof Reading.Watched watched) {
                 watch(watched.until());
             } else if (reading instanceof Reading.Outage blind) {
-                watch(blind.from());
-                outage = blind;
+                if (blind.until().isAfter(aggregator.currentStart())) {
+                    watch(blind.from());
+                    outage = blind;
+                } else {
+                    watch(blind.until()); // over before the open interval began (e.g. connecting at start)
+                }
             }
         }
     }

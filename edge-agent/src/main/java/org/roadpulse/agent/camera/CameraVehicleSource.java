@@ -1,18 +1,24 @@
 package org.roadpulse.agent.camera;
 
-import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.roadpulse.agent.source.LanePosition;
+import org.roadpulse.agent.source.Pacer;
+import org.roadpulse.agent.source.Reading;
+import org.roadpulse.agent.source.SensorHealth;
 import org.roadpulse.agent.source.Vehicle;
 import org.roadpulse.agent.source.VehicleSource;
+import org.roadpulse.agent.transport.Backoff;
 import org.roadpulse.protocol.ClassScheme;
 import org.roadpulse.protocol.Direction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +29,18 @@ import java.util.Optional;
  * Vehicles counted by a camera, for the agent's aggregation: each crossing of the counting line becomes a vehicle of
  * the 2+1 scheme in its lane and direction (the line's first direction is the site's forward direction). With a speed
  * line a known distance away, a vehicle waits until it crosses that line too (or its track ends) and gets the speed
- * from the time between the two lines. Vehicle times are the source's start plus the frame's time in the video.
+ * from the time between the two lines.
+ *
+ * <p>A live camera ({@link Feed#live()}) is watched for as long as the agent runs: when its stream cannot be opened,
+ * fails or ends, the source reconnects with backoff and jitter, reports itself down meanwhile ({@link #health()}),
+ * and tells the aggregation the outage ({@link Reading.Outage}); once a second it says how far it has watched
+ * ({@link Reading.Watched}), so quiet intervals close on time. Frame times come from {@link FrameTimeline}. A recorded
+ * file ends the source at its end; only opening it is retried (it may not be there yet).
  */
 public final class CameraVehicleSource implements VehicleSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraVehicleSource.class);
+    private static final Duration WATERMARK_EVERY = Duration.ofSeconds(1);
 
     /** How the camera is set up at its site. */
     public record Setup(LineSpec line, LineSpec speedLine, Double speedLineMetres, List<LaneZone> lanes,
@@ -40,31 +55,65 @@ public final class CameraVehicleSource implements VehicleSource {
         }
     }
 
-    private record Waiting(LineCrossing crossing, Direction direction, int lane, Long speedLineFrame) {
+    /** Opens the camera's frames; called again after every drop. */
+    @FunctionalInterface
+    public interface Connector {
+        FfmpegFrames open() throws IOException;
     }
 
-    private final FfmpegFrames frames;
-    private final FrameCounter counter;
+    /**
+     * Where the frames come from and how to get them back.
+     *
+     * @param live      a stream or device (wall-clock times, reconnect forever) rather than a recorded file
+     * @param reconnect the waits between attempts to open the camera
+     * @param sleeper   how to wait; the agent's wakes up when it stops
+     * @param debug     annotated frames for a local debug video, or null (the default: no frame is kept)
+     */
+    public record Feed(Connector connector, boolean live, Backoff reconnect, Pacer.Sleeper sleeper, FrameWatcher debug) {
+    }
+
+    private record Waiting(LineCrossing crossing, Instant time, Direction direction, int lane) {
+    }
+
+    private final Feed feed;
     private final Setup setup;
+    private final Clock clock;
     private final Instant start;
-    private final double fps;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final Map<Long, Long> speedLineFrames = new HashMap<>();
     private final Deque<Vehicle> ready = new ArrayDeque<>();
-    private Mat pending;
+    private FrameTimeline timeline;
+    private FfmpegFrames frames;
+    private FrameCounter counter;
+    private double fps;
+    private Reading pending;
+    private Instant lastFrameTime;
+    private Instant lastWatermark;
+    private Instant outageFrom;
+    private String outageReason;
+    private volatile SensorHealth health;
+    private volatile boolean closed;
+    /** Held while a frame is read and counted: closing the native grabber under a reading thread would crash it. */
+    private final Object frameLock = new Object();
     private boolean ended;
 
-    public CameraVehicleSource(FfmpegFrames frames, Setup setup, Instant start) throws IOException {
-        this.frames = frames;
+    public CameraVehicleSource(Feed feed, Setup setup, Clock clock) {
+        this.feed = feed;
         this.setup = setup;
-        this.start = start;
-        this.fps = frames.frameRate() > 0 ? frames.frameRate() : 25;
-        this.pending = frames.next();
-        if (pending == null) {
-            throw new IOException("the camera source delivered no frame");
+        this.clock = clock;
+        this.start = clock.instant();
+        this.timeline = feed.live() ? FrameTimeline.live(clock) : null;
+        this.health = SensorHealth.down(start, "not connected yet");
+        if (feed.live()) {
+            outageFrom = start;  // blind until the first frame; the aggregation ignores it if that is before its first interval
+            outageReason = "not connected yet";
         }
-        this.counter = new FrameCounter(pending.cols(), pending.rows(), fps, setup.settings(), setup.line(),
-                setup.speedLine());
+    }
+
+    /** A recorded file, already open, counted as if it had been recorded from {@code start} on. */
+    public CameraVehicleSource(FfmpegFrames file, Setup setup, Instant start) {
+        this(new Feed(() -> file, false, Backoff.withRandomJitter(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                d -> Thread.sleep(d.toMillis()), null), setup, Clock.fixed(start, java.time.ZoneOffset.UTC));
     }
 
     @Override
@@ -88,23 +137,158 @@ public final class CameraVehicleSource implements VehicleSource {
     }
 
     @Override
-    public Optional<Vehicle> next() throws IOException {
-        while (ready.isEmpty() && !ended) {
-            Mat frame = pending != null ? pending : frames.next();
-            pending = null;
-            if (frame == null) {
-                ended = true;
-                while (!waiting.isEmpty()) {
-                    ready.add(vehicle(waiting.poll()));
-                }
-                break;
-            }
-            consume(frames.index(), counter.step(frames.index(), frame));
-        }
-        return Optional.ofNullable(ready.poll());
+    public Optional<SensorHealth> health() {
+        return Optional.of(health);
     }
 
-    private void consume(long frame, FrameCounter.Step step) {
+    @Override
+    public Optional<Reading> nextReading() throws IOException, InterruptedException {
+        while (true) {
+            if (pending != null) {
+                Reading reading = pending;
+                pending = null;
+                return Optional.of(reading);
+            }
+            if (!ready.isEmpty()) {
+                return Optional.of(new Reading.Passed(ready.poll()));
+            }
+            if (ended) {
+                return Optional.empty();
+            }
+            if (closed) {
+                throw new InterruptedIOException("the camera source was closed");
+            }
+            if (frames == null) {
+                connect();
+            }
+            synchronized (frameLock) {
+                if (!closed) {
+                    readFrame();
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<Vehicle> next() throws IOException {
+        try {
+            for (Optional<Reading> r = nextReading(); r.isPresent(); r = nextReading()) {
+                if (r.get() instanceof Reading.Passed passed) {
+                    return Optional.of(passed.vehicle());
+                }
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the camera");
+        }
+    }
+
+    /** Opens the camera, retrying with backoff until it works (or the wait is interrupted: the agent stops). */
+    private void connect() throws InterruptedException, InterruptedIOException {
+        while (true) {
+            try {
+                FfmpegFrames opened = feed.connector().open();
+                synchronized (frameLock) {
+                    if (closed) {
+                        opened.close();
+                        throw new InterruptedIOException("the camera source was closed");
+                    }
+                    frames = opened;
+                }
+                fps = frames.frameRate() > 0 && frames.frameRate() <= 240 ? frames.frameRate() : 25;
+                if (timeline == null) {
+                    timeline = FrameTimeline.replay(start, fps);
+                }
+                timeline.reconnected();
+                feed.reconnect().reset();
+                health = SensorHealth.up(clock.instant());
+                LOG.info("camera connected ({} fps)", fps);
+                return;
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                String reason = "cannot open the camera: " + brief(e);
+                if (health.up() || !reason.equals(health.reason())) {
+                    health = SensorHealth.down(health.up() ? clock.instant() : health.since(), reason);
+                }
+                Duration wait = feed.reconnect().next();
+                LOG.warn("{}; next attempt in {} ms", reason, wait.toMillis());
+                feed.sleeper().sleep(wait);
+            }
+        }
+    }
+
+    private void readFrame() throws IOException {
+        Mat frame;
+        try {
+            frame = frames.next();
+        } catch (IOException | RuntimeException e) {
+            if (!feed.live()) {
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            dropped("the stream failed: " + brief(e));
+            return;
+        }
+        if (frame == null) {
+            if (feed.live()) {
+                dropped("the stream ended");
+            } else {
+                releaseAllWaiting();
+                ended = true;
+            }
+            return;
+        }
+        long index = frames.index();
+        Instant time = timeline.timeOf(index, frames.timestampMicros());
+        if (outageFrom != null) {
+            pending = new Reading.Outage(outageFrom, time.isBefore(outageFrom) ? outageFrom : time, outageReason);
+            outageFrom = null;
+        }
+        if (counter == null) {
+            counter = new FrameCounter(frame.cols(), frame.rows(), fps, setup.settings(), setup.line(),
+                    setup.speedLine());
+        }
+        FrameCounter.Step step = counter.step(index, frame);
+        if (feed.debug() != null) {
+            feed.debug().frame(frame, fps, counter, step, time);
+        }
+        consume(time, step);
+        lastFrameTime = time;
+        watermark(time);
+    }
+
+    /** FFmpeg's messages go on with advice for programmers ("Has setFormat() been called?"): the status needs the cause. */
+    private static String brief(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int advice = message.indexOf(" (");
+        return advice > 0 ? message.substring(0, advice) : message;
+    }
+
+    /** Says how far the road was watched: up to this frame, or up to the oldest vehicle still waiting for a speed. */
+    private void watermark(Instant time) {
+        if (pending != null || !ready.isEmpty()) {
+            return;
+        }
+        if (lastWatermark != null && Duration.between(lastWatermark, time).compareTo(WATERMARK_EVERY) < 0) {
+            return;
+        }
+        Instant until = waiting.isEmpty() || time.isBefore(waiting.peek().time()) ? time : waiting.peek().time();
+        lastWatermark = time;
+        pending = new Reading.Watched(until);
+    }
+
+    /** A live stream broke: what was counted so far stands, the counter starts over after the reconnect. */
+    private void dropped(String reason) {
+        LOG.warn("camera down: {}; reconnecting", reason);
+        health = SensorHealth.down(clock.instant(), reason);
+        releaseAllWaiting();
+        outageFrom = lastFrameTime != null ? lastFrameTime : start;
+        outageReason = reason;
+        closeConnection();
+    }
+
+    private void consume(Instant time, FrameCounter.Step step) {
         for (LineCrossing timed : step.speedLine()) {
             speedLineFrames.put(timed.vehicle().id(), timed.frame());
         }
@@ -114,7 +298,7 @@ public final class CameraVehicleSource implements VehicleSource {
             double along = counter.line().along(crossing.at());
             LaneZone zone = setup.lanes().stream().filter(z -> z.holds(direction, along)).findFirst().orElse(null);
             if (zone != null) { // beside every lane of its direction: not on the road this site counts
-                waiting.add(new Waiting(crossing, direction, zone.lane(), null));
+                waiting.add(new Waiting(crossing, time, direction, zone.lane()));
             }
         }
         // release in crossing order: the head once its speed is known, its track is gone, or no speed is measured
@@ -130,6 +314,13 @@ public final class CameraVehicleSource implements VehicleSource {
         speedLineFrames.keySet().retainAll(step.alive());
     }
 
+    private void releaseAllWaiting() {
+        while (!waiting.isEmpty()) {
+            ready.add(vehicle(waiting.poll()));
+        }
+        speedLineFrames.clear();
+    }
+
     private Vehicle vehicle(Waiting waiting) {
         LineCrossing crossing = waiting.crossing();
         TrackedVehicle track = crossing.vehicle();
@@ -139,18 +330,37 @@ public final class CameraVehicleSource implements VehicleSource {
             double seconds = Math.abs(crossing.frame() - other) / fps;
             speed = Math.round(setup.speedLineMetres() / seconds * 3.6 * 10) / 10.0;
         }
-        Instant time = start.plus(Duration.ofNanos(Math.round(crossing.frame() / fps * 1e9)));
-        return new Vehicle(time, waiting.lane(), waiting.direction(),
+        return new Vehicle(waiting.time(), waiting.lane(), waiting.direction(),
                 setup.sizes().classify(crossing.at(), track.velocityX(), track.velocityY()), speed);
     }
 
+    private void closeConnection() {
+        if (counter != null) {
+            counter.close();
+            counter = null;
+        }
+        if (frames != null) {
+            try {
+                frames.close();
+            } catch (IOException e) {
+                LOG.debug("closing the camera: {}", e.toString());
+            }
+            frames = null;
+        }
+    }
+
+    /** Safe from another thread than the reader's: it waits for the frame being read, then stops the reading. */
     @Override
     public void close() throws IOException {
-        counter.close();
-        try {
-            frames.close();
-        } catch (FrameGrabber.Exception e) {
-            throw new IOException("cannot close the camera source: " + e.getMessage(), e);
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (frameLock) {
+            closeConnection();
+            if (feed.debug() != null) {
+                feed.debug().close();
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import org.roadpulse.agent.camera.SizeClassifier;
 import org.roadpulse.agent.camera.VideoCounter;
 import org.roadpulse.protocol.Direction;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +25,18 @@ import java.util.List;
  *                        not classified by size
  * @param truckFromMetres vehicles this long or longer are truck-like (default 8, as length-measuring radars)
  * @param lanes           lanes as stretches of the line: {direction, lane, from, to}; default one lane each way
+ * @param live            whether the url is a live camera (wall-clock frame times, reconnect whenever it drops) or a
+ *                        recorded file (its own timeline, the source ends with it); default: live for URLs with a
+ *                        scheme ({@code rtsp://}, {@code http://}, ...) and for {@code /dev/...}, a file otherwise
+ * @param reconnectMinMs  first wait before reopening a camera that failed (default 1,000 ms); it doubles per failed
+ *                        attempt, with jitter, up to {@code reconnectMaxMs} (default 60,000 ms)
+ * @param readTimeoutMs   a network stream that delivers nothing for this long counts as dropped (default 10,000 ms)
+ * @param debugVideo      a local file to write the annotated frames to, for setting up and debugging; absent (the
+ *                        default) writes nothing. Frames never leave the device either way.
  */
 public record CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
-                             Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
+                             Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes, Boolean live,
+                             Integer reconnectMinMs, Integer reconnectMaxMs, Integer readTimeoutMs, Path debugVideo) {
 
     public record Lane(String direction, Integer lane, Double from, Double to) {
     }
@@ -33,6 +44,33 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraSettings {
         truckFromMetres = truckFromMetres == null ? 8.0 : truckFromMetres;
         lanes = lanes == null ? List.of() : List.copyOf(lanes);
+        live = live != null ? live : url != null && (url.contains("://") && !url.startsWith("file:")
+                || url.startsWith("/dev/"));
+        reconnectMinMs = reconnectMinMs == null ? 1000 : reconnectMinMs;
+        reconnectMaxMs = reconnectMaxMs == null ? 60_000 : reconnectMaxMs;
+        readTimeoutMs = readTimeoutMs == null ? 10_000 : readTimeoutMs;
+    }
+
+    /** A counting set-up with the defaults for everything about the connection. */
+    public CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
+                          Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
+        this(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes, null, null, null,
+                null, null);
+    }
+
+    public CameraSettings withLive(boolean isLive) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, debugVideo);
+    }
+
+    public CameraSettings withReconnect(int minMs, int maxMs) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, minMs, maxMs, readTimeoutMs, debugVideo);
+    }
+
+    public CameraSettings withDebugVideo(Path file) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, file);
     }
 
     /** The counting set-up; {@link IllegalArgumentException} naming the setting when one is wrong. */
@@ -50,6 +88,16 @@ public record CameraSettings(String url, String format, String line, String spee
         if (line == null) {
             problems.add("source.camera.line is needed, e.g. y=0.5");
             return problems;
+        }
+        if (reconnectMinMs <= 0 || reconnectMaxMs < reconnectMinMs) {
+            problems.add("source.camera.reconnectMinMs must be positive and at most source.camera.reconnectMaxMs");
+        }
+        if (readTimeoutMs <= 0) {
+            problems.add("source.camera.readTimeoutMs must be positive");
+        }
+        if (debugVideo != null && debugVideo.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(debugVideo.toAbsolutePath().getParent())) {
+            problems.add("source.camera.debugVideo: the folder of " + debugVideo + " does not exist");
         }
         try {
             setup();

@@ -138,4 +138,18 @@ class AggregatingIntervalSourceTest {
         assertThat(drain(source)).extracting(MeasuredInterval::start).containsExactly(
                 Instant.parse("2024-05-06T08:00:00Z"), Instant.parse("2024-05-06T08:10:00Z"));
     }
+
+    @Test
+    void anOutageOverBeforeTheFirstIntervalCostsNothing() throws Exception {
+        // GIVEN a camera started at 08:03 that took until 08:04 to connect
+        FakeClock clock = new FakeClock(Instant.parse("2025-01-01T00:00:00Z"));
+        AggregatingIntervalSource source = new AggregatingIntervalSource(
+                live(Instant.parse("2024-05-06T08:03:00Z"), ONE_LANE,
+                        outage("2024-05-06T08:03:00Z", "2024-05-06T08:04:00Z"), watched("2024-05-06T08:10:00Z")),
+                300, new Pacer(clock, clock.sleeper(), 0));
+        // THEN its first complete interval, 08:05, is reported and nothing counts as abandoned
+        assertThat(drain(source)).extracting(MeasuredInterval::start)
+                .containsExactly(Instant.parse("2024-05-06T08:05:00Z"));
+        assertThat(source.abandonedIntervals()).isZero();
+    }
 }
