@@ -54,7 +54,8 @@ final class Sources {
         return new CameraVehicleSource(new CameraVehicleSource.Feed(connector, camera.live(),
                 Backoff.withRandomJitter(Duration.ofMillis(camera.reconnectMinMs()),
                         Duration.ofMillis(camera.reconnectMaxMs())), sleeper,
-                camera.debugVideo() == null ? null : new DebugVideo(camera.debugVideo(), setup)), setup, clock);
+                camera.debugVideo() == null ? null : new DebugVideo(camera.debugVideo(), setup)), setup,
+                clock, camera.recordingStart().orElse(clock.instant()));
     }
 
     private static String blankToNull(String text) {

@@ -98,10 +98,18 @@ public final class CameraVehicleSource implements VehicleSource {
     private boolean ended;
 
     public CameraVehicleSource(Feed feed, Setup setup, Clock clock) {
+        this(feed, setup, clock, clock.instant());
+    }
+
+    /**
+     * @param clock the wall clock: live frame times, health
+     * @param start when the measurement starts; for a recorded file also the time of its first frame
+     */
+    public CameraVehicleSource(Feed feed, Setup setup, Clock clock, Instant start) {
         this.feed = feed;
         this.setup = setup;
         this.clock = clock;
-        this.start = clock.instant();
+        this.start = start;
         this.timeline = feed.live() ? FrameTimeline.live(clock) : null;
         this.health = SensorHealth.down(start, "not connected yet");
         if (feed.live()) {
@@ -113,7 +121,7 @@ public final class CameraVehicleSource implements VehicleSource {
     /** A recorded file, already open, counted as if it had been recorded from {@code start} on. */
     public CameraVehicleSource(FfmpegFrames file, Setup setup, Instant start) {
         this(new Feed(() -> file, false, Backoff.withRandomJitter(Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                d -> Thread.sleep(d.toMillis()), null), setup, Clock.fixed(start, java.time.ZoneOffset.UTC));
+                d -> Thread.sleep(d.toMillis()), null), setup, Clock.systemUTC(), start);
     }
 
     @Override
