@@ -106,7 +106,7 @@ public record CameraSettings(String url, String format, String line, String spee
                 new SizeClassifier(pixelsPerMetre, truckFromMetres), VideoCounter.Settings.defaults());
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (url == null || url.isBlank()) {
             problems.add("source.camera.url is needed: a video file, stream URL or /dev/videoN");

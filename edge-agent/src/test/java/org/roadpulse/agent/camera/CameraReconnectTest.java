@@ -168,13 +168,16 @@ class CameraReconnectTest {
         // WHEN it is read to its end
         List<Reading> readings = new ArrayList<>();
         boolean downBeforeItCame = !source.health().orElseThrow().up();
+        boolean upOnceItCame;
         try (source) {
             for (Optional<Reading> r = source.nextReading(); r.isPresent(); r = source.nextReading()) {
                 readings.add(r.get());
             }
+            upOnceItCame = source.health().orElseThrow().up();
         }
         // THEN it waited twice, then counted the clip on its own timeline from the start, without any outage
         assertThat(downBeforeItCame).isTrue();
+        assertThat(upOnceItCame).isTrue();
         assertThat(waits).hasSize(2);
         assertThat(readings).filteredOn(r -> r instanceof Reading.Passed).hasSizeBetween(26, 28);
         assertThat(readings).noneMatch(r -> r instanceof Reading.Outage);
