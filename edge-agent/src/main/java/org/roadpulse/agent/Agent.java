@@ -281,10 +281,12 @@ public final class Agent implements AutoCloseable {
     /**
      * A replay waits while the outbox is full instead of letting the overflow policy drop its oldest interval: a file
      * read as fast as possible would otherwise outrun a slow link and lose the start of the recording. Dropping is
-     * for live counting, where the road does not wait; a recording can.
+     * for live counting (the simulator, a live camera), where the road does not wait; a recording can.
      */
     private void awaitRoomForReplay() throws InterruptedException {
-        if (customSource || settings.source().type() == SourceSettings.Kind.SIMULATE) {
+        SourceSettings configured = settings.source();
+        if (customSource || configured.type() == SourceSettings.Kind.SIMULATE
+                || configured.type() == SourceSettings.Kind.CAMERA && configured.camera().live()) {
             return;
         }
         while (running && outbox.pendingCount() >= settings.outbox().maxRecords()) {
@@ -374,6 +376,10 @@ public final class Agent implements AutoCloseable {
 
     private void stopProducer() {
         stopping.countDown();
+        IntervalSource current = source;
+        if (current != null) {
+            current.stopReading();
+        }
         try {
             producer.join(5000);
         } catch (InterruptedException e) {

@@ -87,6 +87,11 @@ public final class AggregatingIntervalSource implements IntervalSource {
         return vehicles.health();
     }
 
+    @Override
+    public void stopReading() {
+        vehicles.stopReading();
+    }
+
     /** Vehicles discarded by the aggregator (before the first complete interval, or in an abandoned one). */
     public long discardedVehicles() {
         return aggregator.discardedVehicles();

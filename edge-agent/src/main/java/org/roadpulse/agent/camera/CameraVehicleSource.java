@@ -93,6 +93,7 @@ public final class CameraVehicleSource implements VehicleSource {
     private String outageReason;
     private volatile SensorHealth health;
     private volatile boolean closed;
+    private volatile boolean stopRequested;
     /** Held while a frame is read and counted: closing the native grabber under a reading thread would crash it. */
     private final Object frameLock = new Object();
     private boolean ended;
@@ -163,8 +164,8 @@ public final class CameraVehicleSource implements VehicleSource {
             if (ended) {
                 return Optional.empty();
             }
-            if (closed) {
-                throw new InterruptedIOException("the camera source was closed");
+            if (closed || stopRequested) {
+                throw new InterruptedIOException("the camera source was stopped");
             }
             if (frames == null) {
                 connect();
@@ -355,6 +356,12 @@ public final class CameraVehicleSource implements VehicleSource {
             }
             frames = null;
         }
+    }
+
+    /** The reader stops after the frame it is reading (a live stream never ends on its own). */
+    @Override
+    public void stopReading() {
+        stopRequested = true;
     }
 
     /** Safe from another thread than the reader's: it waits for the frame being read, then stops the reading. */

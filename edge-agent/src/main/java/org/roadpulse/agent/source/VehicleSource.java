@@ -51,6 +51,10 @@ public interface VehicleSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** See {@link IntervalSource#stopReading()}. */
+    default void stopReading() {
+    }
+
     @Override
     default void close() throws IOException {
     }
