@@ -1,6 +1,5 @@
 package org.roadpulse.agent.camera;
 
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.roadpulse.agent.source.LanePosition;
 import org.roadpulse.agent.source.Pacer;
 import org.roadpulse.agent.source.Reading;
@@ -10,8 +9,6 @@ import org.roadpulse.agent.source.VehicleSource;
 import org.roadpulse.agent.transport.Backoff;
 import org.roadpulse.protocol.ClassScheme;
 import org.roadpulse.protocol.Direction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,7 +36,6 @@ import java.util.Optional;
  */
 public final class CameraVehicleSource implements VehicleSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CameraVehicleSource.class);
     private static final Duration WATERMARK_EVERY = Duration.ofSeconds(1);
 
     /** How the camera is set up at its site. */
@@ -75,27 +71,18 @@ public final class CameraVehicleSource implements VehicleSource {
     private record Waiting(LineCrossing crossing, Instant time, Direction direction, int lane) {
     }
 
-    private final Feed feed;
     private final Setup setup;
-    private final Clock clock;
     private final Instant start;
+    private final CameraStream stream;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final Map<Long, Long> speedLineFrames = new HashMap<>();
     private final Deque<Vehicle> ready = new ArrayDeque<>();
-    private FrameTimeline timeline;
-    private FfmpegFrames frames;
-    private FrameCounter counter;
-    private double fps;
+    private double fps = 25;
     private Reading pending;
     private Instant lastFrameTime;
     private Instant lastWatermark;
     private Instant outageFrom;
     private String outageReason;
-    private volatile SensorHealth health;
-    private volatile boolean closed;
-    private volatile boolean stopRequested;
-    /** Held while a frame is read and counted: closing the native grabber under a reading thread would crash it. */
-    private final Object frameLock = new Object();
     private boolean ended;
 
     public CameraVehicleSource(Feed feed, Setup setup, Clock clock) {
@@ -107,12 +94,9 @@ public final class CameraVehicleSource implements VehicleSource {
      * @param start when the measurement starts; for a recorded file also the time of its first frame
      */
     public CameraVehicleSource(Feed feed, Setup setup, Clock clock, Instant start) {
-        this.feed = feed;
         this.setup = setup;
-        this.clock = clock;
         this.start = start;
-        this.timeline = feed.live() ? FrameTimeline.live(clock) : null;
-        this.health = SensorHealth.down(start, "not connected yet");
+        this.stream = new CameraStream(feed, setup, clock, start);
         if (feed.live()) {
             outageFrom = start;  // blind until the first frame; the aggregation ignores it if that is before its first interval
             outageReason = "not connected yet";
@@ -147,7 +131,7 @@ public final class CameraVehicleSource implements VehicleSource {
 
     @Override
     public Optional<SensorHealth> health() {
-        return Optional.of(health);
+        return Optional.of(stream.health());
     }
 
     @Override
@@ -164,16 +148,16 @@ public final class CameraVehicleSource implements VehicleSource {
             if (ended) {
                 return Optional.empty();
             }
-            if (closed || stopRequested) {
-                throw new InterruptedIOException("the camera source was stopped");
-            }
-            if (frames == null) {
-                connect();
-            }
-            synchronized (frameLock) {
-                if (!closed) {
-                    readFrame();
-                }
+            CameraStream.Event event = stream.next();
+            if (event instanceof CameraStream.Counted frame) {
+                counted(frame);
+            } else if (event instanceof CameraStream.Dropped drop) {
+                releaseAllWaiting(); // what was counted before the drop stands
+                outageFrom = lastFrameTime != null ? lastFrameTime : start;
+                outageReason = drop.reason();
+            } else {
+                releaseAllWaiting();
+                ended = true;
             }
         }
     }
@@ -193,85 +177,16 @@ public final class CameraVehicleSource implements VehicleSource {
         }
     }
 
-    /** Opens the camera, retrying with backoff until it works (or the wait is interrupted: the agent stops). */
-    private void connect() throws InterruptedException, InterruptedIOException {
-        while (true) {
-            try {
-                FfmpegFrames opened = feed.connector().open();
-                synchronized (frameLock) {
-                    if (closed) {
-                        opened.close();
-                        throw new InterruptedIOException("the camera source was closed");
-                    }
-                    frames = opened;
-                }
-                fps = frames.frameRate() > 0 && frames.frameRate() <= 240 ? frames.frameRate() : 25;
-                if (timeline == null) {
-                    timeline = FrameTimeline.replay(start, fps);
-                }
-                timeline.reconnected();
-                feed.reconnect().reset();
-                health = SensorHealth.up(clock.instant());
-                LOG.info("camera connected ({} fps)", fps);
-                return;
-            } catch (InterruptedIOException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                String reason = "cannot open the camera: " + brief(e);
-                if (health.up() || !reason.equals(health.reason())) {
-                    health = SensorHealth.down(health.up() ? clock.instant() : health.since(), reason);
-                }
-                Duration wait = feed.reconnect().next();
-                LOG.warn("{}; next attempt in {} ms", reason, wait.toMillis());
-                feed.sleeper().sleep(wait);
-            }
-        }
-    }
-
-    private void readFrame() throws IOException {
-        Mat frame;
-        try {
-            frame = frames.next();
-        } catch (IOException | RuntimeException e) {
-            if (!feed.live()) {
-                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-            }
-            dropped("the stream failed: " + brief(e));
-            return;
-        }
-        if (frame == null) {
-            if (feed.live()) {
-                dropped("the stream ended");
-            } else {
-                releaseAllWaiting();
-                ended = true;
-            }
-            return;
-        }
-        long index = frames.index();
-        Instant time = timeline.timeOf(index, frames.timestampMicros());
+    private void counted(CameraStream.Counted frame) {
+        Instant time = frame.time();
         if (outageFrom != null) {
             pending = new Reading.Outage(outageFrom, time.isBefore(outageFrom) ? outageFrom : time, outageReason);
             outageFrom = null;
         }
-        if (counter == null) {
-            counter = new FrameCounter(frame.cols(), frame.rows(), fps, setup.settings(), setup.line(),
-                    setup.speedLine());
-        }
-        FrameCounter.Step step = counter.step(index, frame);
-        if (feed.debug() != null) {
-            feed.debug().frame(frame, fps, counter, step, time);
-        }
-        consume(time, step);
+        fps = frame.fps();
+        consume(time, frame.step(), frame.line());
         lastFrameTime = time;
         watermark(time);
-    }
-
-    /** FFmpeg's messages go on with advice for programmers ("Has setFormat() been called?"): the status needs the cause. */
-    private static String brief(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int advice = message.indexOf(" (");
-        return advice > 0 ? message.substring(0, advice) : message;
     }
 
     /** Says how far the road was watched: up to this frame, or up to the oldest vehicle still waiting for a speed. */
@@ -287,24 +202,14 @@ public final class CameraVehicleSource implements VehicleSource {
         pending = new Reading.Watched(until);
     }
 
-    /** A live stream broke: what was counted so far stands, the counter starts over after the reconnect. */
-    private void dropped(String reason) {
-        LOG.warn("camera down: {}; reconnecting", reason);
-        health = SensorHealth.down(clock.instant(), reason);
-        releaseAllWaiting();
-        outageFrom = lastFrameTime != null ? lastFrameTime : start;
-        outageReason = reason;
-        closeConnection();
-    }
-
-    private void consume(Instant time, FrameCounter.Step step) {
+    private void consume(Instant time, FrameCounter.Step step, CountingLine line) {
         for (LineCrossing timed : step.speedLine()) {
             speedLineFrames.put(timed.vehicle().id(), timed.frame());
         }
         for (LineCrossing crossing : step.counted()) {
-            Direction direction = crossing.direction().equals(counter.line().directions().get(0))
+            Direction direction = crossing.direction().equals(line.directions().get(0))
                     ? Direction.FORWARD : Direction.BACKWARD;
-            double along = counter.line().along(crossing.at());
+            double along = line.along(crossing.at());
             LaneZone zone = setup.lanes().stream().filter(z -> z.holds(direction, along)).findFirst().orElse(null);
             if (zone != null) { // beside every lane of its direction: not on the road this site counts
                 waiting.add(new Waiting(crossing, time, direction, zone.lane()));
@@ -343,39 +248,14 @@ public final class CameraVehicleSource implements VehicleSource {
                 setup.sizes().classify(crossing.at(), track.velocityX(), track.velocityY()), speed);
     }
 
-    private void closeConnection() {
-        if (counter != null) {
-            counter.close();
-            counter = null;
-        }
-        if (frames != null) {
-            try {
-                frames.close();
-            } catch (IOException e) {
-                LOG.debug("closing the camera: {}", e.toString());
-            }
-            frames = null;
-        }
-    }
-
-    /** The reader stops after the frame it is reading (a live stream never ends on its own). */
     @Override
     public void stopReading() {
-        stopRequested = true;
+        stream.stopReading();
     }
 
-    /** Safe from another thread than the reader's: it waits for the frame being read, then stops the reading. */
+    /** Safe from another thread than the reader's (see {@link CameraStream#close()}). */
     @Override
     public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        synchronized (frameLock) {
-            closeConnection();
-            if (feed.debug() != null) {
-                feed.debug().close();
-            }
-        }
+        stream.close();
     }
 }
