@@ -47,6 +47,7 @@ final class CameraStream implements AutoCloseable {
     private FfmpegFrames frames;
     private FrameCounter counter;
     private double fps;
+    private boolean debugFailed;
     private volatile SensorHealth health;
     private volatile boolean closed;
     private volatile boolean stopRequested;
@@ -136,8 +137,13 @@ final class CameraStream implements AutoCloseable {
                     setup.speedLine());
         }
         FrameCounter.Step step = counter.step(index, frame);
-        if (feed.debug() != null) {
-            feed.debug().frame(frame, fps, counter, step, time);
+        if (feed.debug() != null && !debugFailed) {
+            try {
+                feed.debug().frame(frame, fps, counter, step, time);
+            } catch (RuntimeException e) {
+                debugFailed = true; // a debugging aid must never stop the counting
+                LOG.warn("debug video stopped: {}", e.getMessage());
+            }
         }
         return new Counted(time, step, counter.line(), fps);
     }
