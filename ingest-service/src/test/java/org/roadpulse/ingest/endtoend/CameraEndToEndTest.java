@@ -112,6 +112,8 @@ class CameraEndToEndTest {
         assertThat(counted).isBetween(52L, 60L);
         assertThat(service.db.number("SELECT sum(total) FROM count_record WHERE device_id = 'e2e-camera-1'"))
                 .isEqualTo(counted);
+        // AND the unit's heartbeat says its camera works
+        assertThat(awaitSensor("e2e-camera-1", "ok")).isEqualTo("ok");
         // (Directions are not checked: the cuts between the copies make vehicles jump, which real footage never does.)
     }
 
@@ -134,19 +136,22 @@ class CameraEndToEndTest {
         run("e2e-camera-2", camera);
 
         // THEN the device list shows the unit online with its sensor down
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String sensor = null;
-        while (System.nanoTime() < deadline) {
-            sensor = (String) service.db.value("SELECT last_status #>> '{sensor,state}' FROM device WHERE id = 'e2e-camera-2'");
-            if ("down".equals(sensor)) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(sensor).isEqualTo("down");
+        assertThat(awaitSensor("e2e-camera-2", "down")).isEqualTo("down");
         assertThat(service.db.value("SELECT last_status ->> 'state' FROM device WHERE id = 'e2e-camera-2'"))
                 .isEqualTo("online");
         assertThat(service.storedMessages("e2e-camera-2")).isZero();
+    }
+
+    /** The sensor state in the device's last stored status, once it is {@code expected} or 30 s have passed. */
+    private static String awaitSensor(String deviceId, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String sensor = null;
+        while (System.nanoTime() < deadline && !expected.equals(sensor)) {
+            Thread.sleep(100);
+            sensor = (String) service.db.value("SELECT last_status #>> '{sensor,state}' FROM device WHERE id = ?",
+                    deviceId);
+        }
+        return sensor;
     }
 
     /** The vehicles the camera counts in the video before {@code end}, read directly with the same set-up. */
