@@ -6,6 +6,7 @@ import org.roadpulse.agent.config.TransportSettings;
 import org.roadpulse.agent.outbox.Outbox;
 import org.roadpulse.agent.source.IntervalSource;
 import org.roadpulse.agent.source.MeasuredInterval;
+import org.roadpulse.agent.source.SensorHealth;
 import org.roadpulse.agent.transport.Backoff;
 import org.roadpulse.agent.transport.CountPublisher;
 import org.roadpulse.agent.transport.DeliveryCounters;
@@ -280,10 +281,12 @@ public final class Agent implements AutoCloseable {
     /**
      * A replay waits while the outbox is full instead of letting the overflow policy drop its oldest interval: a file
      * read as fast as possible would otherwise outrun a slow link and lose the start of the recording. Dropping is
-     * for live counting, where the road does not wait; a recording can.
+     * for live counting (the simulator, a live camera), where the road does not wait; a recording can.
      */
     private void awaitRoomForReplay() throws InterruptedException {
-        if (customSource || settings.source().type() == SourceSettings.Kind.SIMULATE) {
+        SourceSettings configured = settings.source();
+        if (customSource || configured.type() == SourceSettings.Kind.SIMULATE
+                || configured.type() == SourceSettings.Kind.CAMERA && configured.camera().live()) {
             return;
         }
         while (running && outbox.pendingCount() >= settings.outbox().maxRecords()) {
@@ -336,7 +339,24 @@ public final class Agent implements AutoCloseable {
 
     private StatusReport status() {
         return new StatusReport(identity.deviceId(), now(), StatusReport.State.ONLINE, identity.firmware(),
-                (long) outbox.pendingCount(), outbox.lastSeq(), uptimeSeconds());
+                (long) outbox.pendingCount(), outbox.lastSeq(), uptimeSeconds(), sensor());
+    }
+
+    /** The detector's state for the status, when the source has a detector that can fail (a camera). */
+    private StatusReport.Sensor sensor() {
+        IntervalSource current = source;
+        Optional<SensorHealth> health = current == null ? Optional.empty() : current.health();
+        return health.map(h -> {
+            Instant since = h.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            return h.up() ? StatusReport.Sensor.ok(since) : StatusReport.Sensor.down(since, shortened(h.reason()));
+        }).orElse(null);
+    }
+
+    private static String shortened(String reason) {
+        if (reason == null || reason.length() <= org.roadpulse.protocol.Limits.MAX_SENSOR_REASON_LENGTH) {
+            return reason;
+        }
+        return reason.substring(0, org.roadpulse.protocol.Limits.MAX_SENSOR_REASON_LENGTH - 1) + "…";
     }
 
     /** Status times in whole seconds: more would be noise in a heartbeat. */
@@ -356,6 +376,10 @@ public final class Agent implements AutoCloseable {
 
     private void stopProducer() {
         stopping.countDown();
+        IntervalSource current = source;
+        if (current != null) {
+            current.stopReading();
+        }
         try {
             producer.join(5000);
         } catch (InterruptedException e) {

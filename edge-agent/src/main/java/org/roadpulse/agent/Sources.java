@@ -3,7 +3,7 @@ package org.roadpulse.agent;
 import org.roadpulse.agent.aggregation.AggregatingIntervalSource;
 import org.roadpulse.agent.camera.CameraVehicleSource;
 import org.roadpulse.agent.camera.FfmpegFrames;
-import org.roadpulse.agent.camera.VideoCounter;
+import org.roadpulse.agent.camera.DebugVideo;
 import org.roadpulse.agent.config.CameraSettings;
 import org.roadpulse.agent.config.SimulationSettings;
 import org.roadpulse.agent.config.SourceSettings;
@@ -15,7 +15,10 @@ import org.roadpulse.agent.source.Pacer;
 import org.roadpulse.agent.source.TrafficSimulator;
 
 import java.io.IOException;
+import org.roadpulse.agent.transport.Backoff;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Builds the interval source that settings describe. */
@@ -30,7 +33,8 @@ final class Sources {
         return switch (settings.type()) {
             case RADAR -> new AggregatingIntervalSource(new MoersRadarSource(settings.file()), intervalSeconds, pacer);
             case BAST -> new PacedIntervalSource(new BastHourlySource(settings.file()), pacer);
-            case CAMERA -> new AggregatingIntervalSource(camera(settings.camera(), clock), intervalSeconds, pacer);
+            case CAMERA -> new AggregatingIntervalSource(camera(settings.camera(), clock, sleeper), intervalSeconds,
+                    pacer);
             case SIMULATE -> new AggregatingIntervalSource(
                     new TrafficSimulator(parameters(settings.simulation(), settings.speed(), deviceId,
                             clock.instant())),
@@ -38,11 +42,20 @@ final class Sources {
         };
     }
 
-    /** A file is counted as if it were recorded from now on; a stream or device runs in real time anyway. */
-    private static CameraVehicleSource camera(CameraSettings camera, Clock clock) throws IOException {
-        FfmpegFrames frames = new FfmpegFrames(camera.url(), blankToNull(camera.format()),
-                VideoCounter.Settings.defaults().maxWidth());
-        return new CameraVehicleSource(frames, camera.setup(), clock.instant());
+    /**
+     * A file is counted as if it were recorded from now on; a stream or device runs in real time anyway. The camera is
+     * opened by the source itself, so that one that is not there yet is retried like one that dropped.
+     */
+    static CameraVehicleSource camera(CameraSettings camera, Clock clock, Pacer.Sleeper sleeper) {
+        CameraVehicleSource.Setup setup = camera.setup();
+        Duration timeout = Duration.ofMillis(camera.readTimeoutMs());
+        CameraVehicleSource.Connector connector = () -> new FfmpegFrames(camera.url(), blankToNull(camera.format()),
+                setup.settings().maxWidth(), timeout);
+        return new CameraVehicleSource(new CameraVehicleSource.Feed(connector, camera.live(),
+                Backoff.withRandomJitter(Duration.ofMillis(camera.reconnectMinMs()),
+                        Duration.ofMillis(camera.reconnectMaxMs())), sleeper,
+                camera.debugVideo() == null ? null : new DebugVideo(camera.debugVideo(), setup)), setup,
+                clock, camera.recordingStart().orElse(clock.instant()));
     }
 
     private static String blankToNull(String text) {

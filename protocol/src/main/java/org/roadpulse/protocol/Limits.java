@@ -27,6 +27,8 @@ public final class Limits {
     /** Largest seq, so that JSON numbers stay exact in every client (2^53 - 1). */
     public static final long MAX_SEQ = 9_007_199_254_740_991L;
     public static final int MAX_FIRMWARE_LENGTH = 32;
+    /** A status's {@code sensor.reason}: a short text for people, not a log. */
+    public static final int MAX_SENSOR_REASON_LENGTH = 200;
     public static final String DEVICE_ID_PATTERN = "[a-z0-9][a-z0-9-]{2,63}";
     /** Heartbeat period a configuration may set. */
     public static final int MIN_STATUS_PERIOD_SECONDS = 5;

@@ -44,6 +44,16 @@ public final class StatusCodec {
         if (status.uptimeSeconds() != null) {
             root.put("uptime", status.uptimeSeconds());
         }
+        if (status.sensor() != null) {
+            ObjectNode sensor = root.putObject("sensor");
+            sensor.put("state", status.sensor().state().wireName());
+            if (status.sensor().since() != null) {
+                sensor.put("since", WireTime.format(status.sensor().since()));
+            }
+            if (status.sensor().reason() != null) {
+                sensor.put("reason", status.sensor().reason());
+            }
+        }
         return write(root, encoding);
     }
 
@@ -117,7 +127,31 @@ public final class StatusCodec {
             throw new Invalid(Reasons.SEQ_INVALID, "lastSeq", "lastSeq must be between 0 and " + Limits.MAX_SEQ);
         }
         return new StatusReport(device, at, state, firmware, nonNegative(root, "outbox"), lastSeq,
-                nonNegative(root, "uptime"));
+                nonNegative(root, "uptime"), sensor(root));
+    }
+
+    /** The optional detector state; absent or null in reports of devices that do not know it. */
+    private static StatusReport.Sensor sensor(JsonNode root) {
+        JsonNode node = root.get("sensor");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Invalid(Reasons.FIELD_TYPE, "sensor", "'sensor' must be an object");
+        }
+        String stateName = text(node, "state", "sensor.state");
+        StatusReport.SensorState state = Arrays.stream(StatusReport.SensorState.values())
+                .filter(s -> s.wireName().equals(stateName)).findFirst()
+                .orElseThrow(() -> new Invalid(Reasons.FIELD_TYPE, "sensor.state", "sensor.state must be 'ok' or 'down'"));
+        String sinceText = optionalText(node, "since", "sensor.since");
+        Instant since = sinceText == null ? null : WireTime.parse(sinceText).orElseThrow(() -> new Invalid(
+                Reasons.TIME_INVALID, "sensor.since", "sensor.since must be an RFC 3339 time with seconds"));
+        String reason = optionalText(node, "reason", "sensor.reason");
+        if (reason != null && reason.length() > Limits.MAX_SENSOR_REASON_LENGTH) {
+            throw new Invalid(Reasons.FIELD_TYPE, "sensor.reason", "sensor.reason must have at most "
+                    + Limits.MAX_SENSOR_REASON_LENGTH + " characters");
+        }
+        return new StatusReport.Sensor(state, since, reason);
     }
 
     private static DeviceConfig config(JsonNode root) {

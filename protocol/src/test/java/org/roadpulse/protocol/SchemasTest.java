@@ -147,8 +147,11 @@ class SchemasTest {
         StatusReport heartbeat = new StatusReport("tls-09162000-0042", Instant.parse("2026-06-01T11:59:30Z"),
                 StatusReport.State.ONLINE, "rp-agent 1.4.2", 0L, 18342L, 3600L);
         StatusReport will = StatusReport.lastWill("tls-09162000-0042", "rp-agent 1.4.2");
+        StatusReport cameraDown = heartbeat.withSensor(
+                StatusReport.Sensor.down(Instant.parse("2026-06-01T11:58:00Z"), "the stream ended"));
 
         assertThat(STATUS.validate(JSON.readTree(StatusCodec.encode(heartbeat, Encoding.JSON)))).isEmpty();
+        assertThat(STATUS.validate(JSON.readTree(StatusCodec.encode(cameraDown, Encoding.JSON)))).isEmpty();
         assertThat(STATUS.validate(JSON.readTree(StatusCodec.encode(will, Encoding.JSON)))).isEmpty();
     }
 
@@ -158,7 +161,10 @@ class SchemasTest {
                 "{\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\"}",
                 "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"sleeping\",\"fw\":\"x\"}",
                 "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"outbox\":-1}",
-                "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"at\":\"11:59\"}")) {
+                "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"at\":\"11:59\"}",
+                "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"sensor\":{}}",
+                "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"sensor\":{\"state\":\"off\"}}",
+                "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"sensor\":\"down\"}")) {
             assertThat(StatusCodec.decodeStatus(invalid.getBytes(), Encoding.JSON).isAccepted()).as(invalid).isFalse();
             assertThat(STATUS.validate(JSON.readTree(invalid))).as(invalid).isNotEmpty();
         }

@@ -32,6 +32,40 @@ class StatusCodecTest {
         assertThat(decoded.value()).isEqualTo(heartbeat);
     }
 
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
+    void cameraDownRoundTrips(Encoding encoding) {
+        // GIVEN an online camera unit whose stream dropped at 11:58:00
+        StatusReport heartbeat = new StatusReport(DEVICE, Instant.parse("2026-06-01T11:59:30Z"),
+                StatusReport.State.ONLINE, "rp-agent 1.5.0", 3L, 18342L, 86_400L,
+                StatusReport.Sensor.down(Instant.parse("2026-06-01T11:58:00Z"), "the stream ended"));
+
+        // WHEN it is encoded and decoded
+        Verdict<StatusReport> decoded = StatusCodec.decodeStatus(StatusCodec.encode(heartbeat, encoding), encoding);
+
+        // THEN the sensor's state, since and reason survive
+        assertThat(decoded.value()).isEqualTo(heartbeat);
+    }
+
+    @Test
+    void sensorIsANestedObjectOnTheWire() throws IOException {
+        StatusReport heartbeat = new StatusReport(DEVICE, Instant.parse("2026-06-01T11:59:30Z"),
+                StatusReport.State.ONLINE, "x", null, null, null, StatusReport.Sensor.ok(Instant.parse("2026-06-01T10:00:00Z")));
+
+        JsonNode json = new ObjectMapper().readTree(StatusCodec.encode(heartbeat, Encoding.JSON));
+
+        assertThat(json.get("sensor").toString()).isEqualTo("{\"state\":\"ok\",\"since\":\"2026-06-01T10:00:00Z\"}");
+    }
+
+    @Test
+    void aStatusWithoutSensorStillDecodes() {
+        // An agent from before the sensor field: accepted, sensor unknown.
+        byte[] old = "{\"v\":1,\"device\":\"tls-09162000-0042\",\"state\":\"online\",\"fw\":\"x\",\"outbox\":0}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(StatusCodec.decodeStatus(old, Encoding.JSON).value().sensor()).isNull();
+    }
+
     @Test
     void lastWillIsOfflineWithoutTimeOrCounters() throws IOException {
         // GIVEN the last will a device registers when it connects
@@ -60,6 +94,10 @@ class StatusCodecTest {
             negative outbox   | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","outbox":-1}        | field.type          | outbox
             uptime as text    | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","uptime":"5"}       | field.type          | uptime
             lastSeq too large | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","lastSeq":9007199254740992} | seq.invalid | lastSeq
+            sensor a string   | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":"down"}   | field.type          | sensor
+            sensor no state   | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{}}       | field.missing       | sensor.state
+            sensor state bad  | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{"state":"broken"}} | field.type | sensor.state
+            sensor since bad  | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{"state":"down","since":"11:58"}} | time.invalid | sensor.since
             an array          | [1]                                                                               | payload.not_object  |
             not JSON          | {"v":1,                                                                           | payload.malformed   |
             """)

@@ -109,6 +109,23 @@ public final class IntervalAggregator {
         return closed;
     }
 
+    /**
+     * Gives up the open interval after the detector was blind until {@code resumed}: its vehicles are discarded and
+     * it is not reported (a partly watched interval would read as less traffic than there was). Counting goes on with
+     * the first interval that starts at or after {@code resumed}, as after a fresh {@link #begin}.
+     */
+    public void abandonUntil(Instant resumed) {
+        requireBegun();
+        for (LaneAccumulator lane : lanes.values()) {
+            discardedVehicles += lane.close(measuresSpeed, SPEED_BIN_KMH).total();
+        }
+        Instant from = currentStart();
+        begin(resumed);
+        if (start.isBefore(from)) {
+            start = from; // an outage that ended before the open interval began touched none of it
+        }
+    }
+
     /** Asks for a new interval length; see the class comment for when it applies. */
     public void changeIntervalLength(int seconds) {
         requireValidLength(seconds);

@@ -1,18 +1,21 @@
 package org.roadpulse.agent.camera;
 
-import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.roadpulse.agent.source.LanePosition;
+import org.roadpulse.agent.source.Pacer;
+import org.roadpulse.agent.source.Reading;
+import org.roadpulse.agent.source.SensorHealth;
 import org.roadpulse.agent.source.Vehicle;
 import org.roadpulse.agent.source.VehicleSource;
+import org.roadpulse.agent.transport.Backoff;
 import org.roadpulse.protocol.ClassScheme;
 import org.roadpulse.protocol.Direction;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +26,17 @@ import java.util.Optional;
  * Vehicles counted by a camera, for the agent's aggregation: each crossing of the counting line becomes a vehicle of
  * the 2+1 scheme in its lane and direction (the line's first direction is the site's forward direction). With a speed
  * line a known distance away, a vehicle waits until it crosses that line too (or its track ends) and gets the speed
- * from the time between the two lines. Vehicle times are the source's start plus the frame's time in the video.
+ * from the time between the two lines.
+ *
+ * <p>A live camera ({@link Feed#live()}) is watched for as long as the agent runs: when its stream cannot be opened,
+ * fails or ends, the source reconnects with backoff and jitter, reports itself down meanwhile ({@link #health()}),
+ * and tells the aggregation the outage ({@link Reading.Outage}); once a second it says how far it has watched
+ * ({@link Reading.Watched}), so quiet intervals close on time. Frame times come from {@link FrameTimeline}. A recorded
+ * file ends the source at its end; only opening it is retried (it may not be there yet).
  */
 public final class CameraVehicleSource implements VehicleSource {
+
+    private static final Duration WATERMARK_EVERY = Duration.ofSeconds(1);
 
     /** How the camera is set up at its site. */
     public record Setup(LineSpec line, LineSpec speedLine, Double speedLineMetres, List<LaneZone> lanes,
@@ -40,31 +51,62 @@ public final class CameraVehicleSource implements VehicleSource {
         }
     }
 
-    private record Waiting(LineCrossing crossing, Direction direction, int lane, Long speedLineFrame) {
+    /** Opens the camera's frames; called again after every drop. */
+    @FunctionalInterface
+    public interface Connector {
+        FfmpegFrames open() throws IOException;
     }
 
-    private final FfmpegFrames frames;
-    private final FrameCounter counter;
+    /**
+     * Where the frames come from and how to get them back.
+     *
+     * @param live      a stream or device (wall-clock times, reconnect forever) rather than a recorded file
+     * @param reconnect the waits between attempts to open the camera
+     * @param sleeper   how to wait; the agent's wakes up when it stops
+     * @param debug     annotated frames for a local debug video, or null (the default: no frame is kept)
+     */
+    public record Feed(Connector connector, boolean live, Backoff reconnect, Pacer.Sleeper sleeper, FrameWatcher debug) {
+    }
+
+    private record Waiting(LineCrossing crossing, Instant time, Direction direction, int lane) {
+    }
+
     private final Setup setup;
     private final Instant start;
-    private final double fps;
+    private final CameraStream stream;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private final Map<Long, Long> speedLineFrames = new HashMap<>();
     private final Deque<Vehicle> ready = new ArrayDeque<>();
-    private Mat pending;
+    private double fps = 25;
+    private Reading pending;
+    private Instant lastFrameTime;
+    private Instant lastWatermark;
+    private Instant outageFrom;
+    private String outageReason;
     private boolean ended;
 
-    public CameraVehicleSource(FfmpegFrames frames, Setup setup, Instant start) throws IOException {
-        this.frames = frames;
+    public CameraVehicleSource(Feed feed, Setup setup, Clock clock) {
+        this(feed, setup, clock, clock.instant());
+    }
+
+    /**
+     * @param clock the wall clock: live frame times, health
+     * @param start when the measurement starts; for a recorded file also the time of its first frame
+     */
+    public CameraVehicleSource(Feed feed, Setup setup, Clock clock, Instant start) {
         this.setup = setup;
         this.start = start;
-        this.fps = frames.frameRate() > 0 ? frames.frameRate() : 25;
-        this.pending = frames.next();
-        if (pending == null) {
-            throw new IOException("the camera source delivered no frame");
+        this.stream = new CameraStream(feed, setup, clock, start);
+        if (feed.live()) {
+            outageFrom = start;  // blind until the first frame; the aggregation ignores it if that is before its first interval
+            outageReason = "not connected yet";
         }
-        this.counter = new FrameCounter(pending.cols(), pending.rows(), fps, setup.settings(), setup.line(),
-                setup.speedLine());
+    }
+
+    /** A recorded file, already open, counted as if it had been recorded from {@code start} on. */
+    public CameraVehicleSource(FfmpegFrames file, Setup setup, Instant start) {
+        this(new Feed(() -> file, false, Backoff.withRandomJitter(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                d -> Thread.sleep(d.toMillis()), null), setup, Clock.systemUTC(), start);
     }
 
     @Override
@@ -88,33 +130,89 @@ public final class CameraVehicleSource implements VehicleSource {
     }
 
     @Override
-    public Optional<Vehicle> next() throws IOException {
-        while (ready.isEmpty() && !ended) {
-            Mat frame = pending != null ? pending : frames.next();
-            pending = null;
-            if (frame == null) {
-                ended = true;
-                while (!waiting.isEmpty()) {
-                    ready.add(vehicle(waiting.poll()));
-                }
-                break;
-            }
-            consume(frames.index(), counter.step(frames.index(), frame));
-        }
-        return Optional.ofNullable(ready.poll());
+    public Optional<SensorHealth> health() {
+        return Optional.of(stream.health());
     }
 
-    private void consume(long frame, FrameCounter.Step step) {
+    @Override
+    public Optional<Reading> nextReading() throws IOException, InterruptedException {
+        while (true) {
+            if (pending != null) {
+                Reading reading = pending;
+                pending = null;
+                return Optional.of(reading);
+            }
+            if (!ready.isEmpty()) {
+                return Optional.of(new Reading.Passed(ready.poll()));
+            }
+            if (ended) {
+                return Optional.empty();
+            }
+            CameraStream.Event event = stream.next();
+            if (event instanceof CameraStream.Counted frame) {
+                counted(frame);
+            } else if (event instanceof CameraStream.Dropped drop) {
+                releaseAllWaiting(); // what was counted before the drop stands
+                outageFrom = lastFrameTime != null ? lastFrameTime : start;
+                outageReason = drop.reason();
+            } else {
+                releaseAllWaiting();
+                ended = true;
+            }
+        }
+    }
+
+    @Override
+    public Optional<Vehicle> next() throws IOException {
+        try {
+            for (Optional<Reading> r = nextReading(); r.isPresent(); r = nextReading()) {
+                if (r.get() instanceof Reading.Passed passed) {
+                    return Optional.of(passed.vehicle());
+                }
+            }
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the camera");
+        }
+    }
+
+    private void counted(CameraStream.Counted frame) {
+        Instant time = frame.time();
+        if (outageFrom != null) {
+            pending = new Reading.Outage(outageFrom, time.isBefore(outageFrom) ? outageFrom : time, outageReason);
+            outageFrom = null;
+        }
+        fps = frame.fps();
+        consume(time, frame.step(), frame.line());
+        lastFrameTime = time;
+        watermark(time);
+    }
+
+    /** Says how far the road was watched: up to this frame, or up to the oldest vehicle still waiting for a speed. */
+    private void watermark(Instant time) {
+        if (pending != null || !ready.isEmpty()) {
+            return;
+        }
+        if (lastWatermark != null && Duration.between(lastWatermark, time).compareTo(WATERMARK_EVERY) < 0) {
+            return;
+        }
+        Instant until = waiting.isEmpty() || time.isBefore(waiting.peek().time()) ? time : waiting.peek().time();
+        lastWatermark = time;
+        pending = new Reading.Watched(until);
+    }
+
+    private void consume(Instant time, FrameCounter.Step step, CountingLine line) {
         for (LineCrossing timed : step.speedLine()) {
             speedLineFrames.put(timed.vehicle().id(), timed.frame());
         }
         for (LineCrossing crossing : step.counted()) {
-            Direction direction = crossing.direction().equals(counter.line().directions().get(0))
+            Direction direction = crossing.direction().equals(line.directions().get(0))
                     ? Direction.FORWARD : Direction.BACKWARD;
-            double along = counter.line().along(crossing.at());
+            double along = line.along(crossing.at());
             LaneZone zone = setup.lanes().stream().filter(z -> z.holds(direction, along)).findFirst().orElse(null);
             if (zone != null) { // beside every lane of its direction: not on the road this site counts
-                waiting.add(new Waiting(crossing, direction, zone.lane(), null));
+                waiting.add(new Waiting(crossing, time, direction, zone.lane()));
             }
         }
         // release in crossing order: the head once its speed is known, its track is gone, or no speed is measured
@@ -130,6 +228,13 @@ public final class CameraVehicleSource implements VehicleSource {
         speedLineFrames.keySet().retainAll(step.alive());
     }
 
+    private void releaseAllWaiting() {
+        while (!waiting.isEmpty()) {
+            ready.add(vehicle(waiting.poll()));
+        }
+        speedLineFrames.clear();
+    }
+
     private Vehicle vehicle(Waiting waiting) {
         LineCrossing crossing = waiting.crossing();
         TrackedVehicle track = crossing.vehicle();
@@ -139,18 +244,18 @@ public final class CameraVehicleSource implements VehicleSource {
             double seconds = Math.abs(crossing.frame() - other) / fps;
             speed = Math.round(setup.speedLineMetres() / seconds * 3.6 * 10) / 10.0;
         }
-        Instant time = start.plus(Duration.ofNanos(Math.round(crossing.frame() / fps * 1e9)));
-        return new Vehicle(time, waiting.lane(), waiting.direction(),
+        return new Vehicle(waiting.time(), waiting.lane(), waiting.direction(),
                 setup.sizes().classify(crossing.at(), track.velocityX(), track.velocityY()), speed);
     }
 
     @Override
+    public void stopReading() {
+        stream.stopReading();
+    }
+
+    /** Safe from another thread than the reader's (see {@link CameraStream#close()}). */
+    @Override
     public void close() throws IOException {
-        counter.close();
-        try {
-            frames.close();
-        } catch (FrameGrabber.Exception e) {
-            throw new IOException("cannot close the camera source: " + e.getMessage(), e);
-        }
+        stream.close();
     }
 }

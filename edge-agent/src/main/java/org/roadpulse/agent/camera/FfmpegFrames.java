@@ -8,6 +8,8 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
+import java.time.Duration;
+
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -36,12 +38,41 @@ public final class FfmpegFrames implements AutoCloseable {
      * @param format FFmpeg input format, e.g. {@code v4l2}; null to let FFmpeg guess from the source
      */
     public FfmpegFrames(String source, String format, int maxWidth) throws FrameGrabber.Exception {
+        this(source, format, maxWidth, null);
+    }
+
+    /**
+     * @param ioTimeout for a network source, how long a read may stall before it fails (so a silent camera counts
+     *                  as dropped instead of blocking the agent forever); null for FFmpeg's default (wait)
+     */
+    public FfmpegFrames(String source, String format, int maxWidth, Duration ioTimeout) throws FrameGrabber.Exception {
         this.grabber = new FFmpegFrameGrabber(source);
         if (format != null) {
             grabber.setFormat(format);
         }
+        if (ioTimeout != null && source.contains("://")) {
+            String micros = String.valueOf(ioTimeout.toNanos() / 1000);
+            grabber.setOption("rw_timeout", micros);   // every protocol that reads through AVIO (http, tcp, udp)
+            if (source.startsWith("rtsp")) {
+                grabber.setOption("timeout", micros);  // RTSP's own socket timeout
+            }
+        }
         this.maxWidth = maxWidth;
-        grabber.start();
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            try {
+                grabber.close();
+            } catch (FrameGrabber.Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The stream's own time of the frame last returned, in microseconds; relative for streams, from 0 for files. */
+    public long timestampMicros() {
+        return grabber.getTimestamp();
     }
 
     /** Frames per second the source declares. */

@@ -13,7 +13,8 @@ import java.util.Set;
 public final class FrameCounter implements AutoCloseable {
 
     /** What one frame brought: crossings of the counting line, of the speed line, and the tracks still alive. */
-    public record Step(List<LineCrossing> counted, List<LineCrossing> speedLine, Set<Long> alive) {
+    public record Step(List<LineCrossing> counted, List<LineCrossing> speedLine, Set<Long> alive,
+                       List<TrackedVehicle> tracks) {
     }
 
     private final VideoCounter.Settings settings;
@@ -51,7 +52,7 @@ public final class FrameCounter implements AutoCloseable {
         if (speedLine != null) {
             speedLine.forgetAllBut(alive);
         }
-        return new Step(counted, timed, alive);
+        return new Step(counted, timed, alive, tracks);
     }
 
     @Override

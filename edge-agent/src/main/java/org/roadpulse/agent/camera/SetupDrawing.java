@@ -30,30 +30,35 @@ public final class SetupDrawing {
     }
 
     public static void write(Mat grey, CameraVehicleSource.Setup setup, Path png) {
-        int width = grey.cols();
-        int height = grey.rows();
-        double band = setup.settings().bandShare() * height;
         try (Mat image = new Mat()) {
             cvtColor(grey, image, COLOR_GRAY2BGR);
-            LineSpec counting = setup.line();
-            draw(image, counting, width, height, YELLOW, 2);
-            for (int sign = -1; sign <= 1; sign += 2) {
-                drawOffset(image, counting, width, height, sign * band / 2, YELLOW);
-            }
-            if (setup.speedLine() != null) {
-                draw(image, setup.speedLine(), width, height, CYAN, 2);
-            }
-            for (LaneZone zone : setup.lanes()) {
-                double t = (zone.from() + zone.to()) / 2;
-                int x = (int) Math.round((counting.ax() + t * (counting.bx() - counting.ax())) * width);
-                int y = (int) Math.round((counting.ay() + t * (counting.by() - counting.ay())) * height);
-                String label = String.format(Locale.ROOT, "%s %d", zone.direction().wireName(), zone.lane());
-                try (Point at = new Point(x + 4, y - 6 - (zone.direction().ordinal() * 14))) {
-                    putText(image, label, at, FONT_HERSHEY_SIMPLEX, 0.4, GREEN, 1, LINE_AA, false);
-                }
-            }
+            drawSetup(image, setup);
             if (!imwrite(png.toString(), image)) {
                 throw new IllegalStateException("OpenCV could not write " + png);
+            }
+        }
+    }
+
+    /** Draws the lines, the band and the lanes onto a colour image of the processed frame's size. */
+    static void drawSetup(Mat image, CameraVehicleSource.Setup setup) {
+        int width = image.cols();
+        int height = image.rows();
+        double band = setup.settings().bandShare() * height;
+        LineSpec counting = setup.line();
+        draw(image, counting, width, height, YELLOW, 2);
+        for (int sign = -1; sign <= 1; sign += 2) {
+            drawOffset(image, counting, width, height, sign * band / 2, YELLOW);
+        }
+        if (setup.speedLine() != null) {
+            draw(image, setup.speedLine(), width, height, CYAN, 2);
+        }
+        for (LaneZone zone : setup.lanes()) {
+            double t = (zone.from() + zone.to()) / 2;
+            int x = (int) Math.round((counting.ax() + t * (counting.bx() - counting.ax())) * width);
+            int y = (int) Math.round((counting.ay() + t * (counting.by() - counting.ay())) * height);
+            String label = String.format(Locale.ROOT, "%s %d", zone.direction().wireName(), zone.lane());
+            try (Point at = new Point(x + 4, y - 6 - (zone.direction().ordinal() * 14))) {
+                putText(image, label, at, FONT_HERSHEY_SIMPLEX, 0.4, GREEN, 1, LINE_AA, false);
             }
         }
     }

@@ -7,8 +7,14 @@ import org.roadpulse.agent.camera.SizeClassifier;
 import org.roadpulse.agent.camera.VideoCounter;
 import org.roadpulse.protocol.Direction;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A camera unit's source: what to read and how the counting is set up.
@@ -23,9 +29,22 @@ import java.util.List;
  *                        not classified by size
  * @param truckFromMetres vehicles this long or longer are truck-like (default 8, as length-measuring radars)
  * @param lanes           lanes as stretches of the line: {direction, lane, from, to}; default one lane each way
+ * @param live            whether the url is a live camera (wall-clock frame times, reconnect whenever it drops) or a
+ *                        recorded file (its own timeline, the source ends with it); default: live for URLs with a
+ *                        scheme ({@code rtsp://}, {@code http://}, ...) and for {@code /dev/...}, a file otherwise
+ * @param reconnectMinMs  first wait before reopening a camera that failed (default 1,000 ms); it doubles per failed
+ *                        attempt, with jitter, up to {@code reconnectMaxMs} (default 60,000 ms)
+ * @param readTimeoutMs   a network stream that delivers nothing for this long counts as dropped (default 10,000 ms)
+ * @param recordedAt      for a recorded file: when recording began (RFC 3339, e.g. {@code 2026-11-22T08:00:00Z}); its
+ *                        frames get their times from there, so its intervals are those of the recording. Default: the
+ *                        agent's start, as if it were recorded from now on. Not for live cameras.
+ * @param debugVideo      a local file to write the annotated frames to, for setting up and debugging; absent (the
+ *                        default) writes nothing. Frames never leave the device either way.
  */
 public record CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
-                             Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
+                             Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes, Boolean live,
+                             Integer reconnectMinMs, Integer reconnectMaxMs, Integer readTimeoutMs, String recordedAt,
+                             Path debugVideo) {
 
     public record Lane(String direction, Integer lane, Double from, Double to) {
     }
@@ -33,6 +52,51 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraSettings {
         truckFromMetres = truckFromMetres == null ? 8.0 : truckFromMetres;
         lanes = lanes == null ? List.of() : List.copyOf(lanes);
+        live = live != null ? live : url != null && (url.contains("://") && !url.startsWith("file:")
+                || url.startsWith("/dev/"));
+        reconnectMinMs = reconnectMinMs == null ? 1000 : reconnectMinMs;
+        reconnectMaxMs = reconnectMaxMs == null ? 60_000 : reconnectMaxMs;
+        readTimeoutMs = readTimeoutMs == null ? 10_000 : readTimeoutMs;
+    }
+
+    /** A counting set-up with the defaults for everything about the connection. */
+    public CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
+                          Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
+        this(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes, null, null, null,
+                null, null, null);
+    }
+
+    public CameraSettings withLive(boolean isLive) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo);
+    }
+
+    public CameraSettings withReconnect(int minMs, int maxMs) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo);
+    }
+
+    public CameraSettings withDebugVideo(Path file) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file);
+    }
+
+    public CameraSettings withRecordedAt(String time) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo);
+    }
+
+    /** When a recorded file began, if the settings say; see {@code recordedAt}. */
+    public Optional<Instant> recordingStart() {
+        if (recordedAt == null || recordedAt.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(recordedAt).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("source.camera.recordedAt must be an RFC 3339 time such as "
+                    + "2026-11-22T08:00:00Z, not '" + recordedAt + "'");
+        }
     }
 
     /** The counting set-up; {@link IllegalArgumentException} naming the setting when one is wrong. */
@@ -42,7 +106,7 @@ public record CameraSettings(String url, String format, String line, String spee
                 new SizeClassifier(pixelsPerMetre, truckFromMetres), VideoCounter.Settings.defaults());
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (url == null || url.isBlank()) {
             problems.add("source.camera.url is needed: a video file, stream URL or /dev/videoN");
@@ -50,6 +114,24 @@ public record CameraSettings(String url, String format, String line, String spee
         if (line == null) {
             problems.add("source.camera.line is needed, e.g. y=0.5");
             return problems;
+        }
+        if (reconnectMinMs <= 0 || reconnectMaxMs < reconnectMinMs) {
+            problems.add("source.camera.reconnectMinMs must be positive and at most source.camera.reconnectMaxMs");
+        }
+        if (recordedAt != null && live) {
+            problems.add("source.camera.recordedAt is for recorded files; a live camera's frames take the wall clock");
+        }
+        try {
+            recordingStart();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (readTimeoutMs <= 0) {
+            problems.add("source.camera.readTimeoutMs must be positive");
+        }
+        if (debugVideo != null && debugVideo.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(debugVideo.toAbsolutePath().getParent())) {
+            problems.add("source.camera.debugVideo: the folder of " + debugVideo + " does not exist");
         }
         try {
             setup();

@@ -23,6 +23,18 @@ public interface IntervalSource extends AutoCloseable {
         return false;
     }
 
+    /** The detector's health now, when the source has a detector that can fail on its own. Any thread may ask. */
+    default Optional<SensorHealth> health() {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks a reader blocked in {@link #next()} on a live detector to give up soon (the agent is stopping); it then
+     * throws or returns empty. Any thread may call it. Sources that never block on a detector ignore it.
+     */
+    default void stopReading() {
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -36,6 +36,25 @@ public interface VehicleSource extends AutoCloseable {
     /** The next vehicle, or empty when the source is exhausted. */
     Optional<Vehicle> next() throws IOException;
 
+    /**
+     * The next reading, or empty when the source is exhausted. A recording has only vehicles (the default); a live
+     * source also says how far it has watched and when it was blind, so that its aggregation can close quiet
+     * intervals on time and leave out the ones an outage touched. A source that overrides this may block while its
+     * detector is down.
+     */
+    default Optional<Reading> nextReading() throws IOException, InterruptedException {
+        return next().map(Reading.Passed::new);
+    }
+
+    /** The detector's health now, for sources that can fail on their own; empty otherwise. Any thread may ask. */
+    default Optional<SensorHealth> health() {
+        return Optional.empty();
+    }
+
+    /** See {@link IntervalSource#stopReading()}. */
+    default void stopReading() {
+    }
+
     @Override
     default void close() throws IOException {
     }

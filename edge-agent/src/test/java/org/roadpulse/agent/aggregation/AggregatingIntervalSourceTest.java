@@ -15,7 +15,11 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roadpulse.agent.support.Vehicles.car;
+import static org.roadpulse.agent.support.Vehicles.live;
+import static org.roadpulse.agent.support.Vehicles.outage;
+import static org.roadpulse.agent.support.Vehicles.passed;
 import static org.roadpulse.agent.support.Vehicles.source;
+import static org.roadpulse.agent.support.Vehicles.watched;
 
 class AggregatingIntervalSourceTest {
 
@@ -83,5 +87,69 @@ class AggregatingIntervalSourceTest {
                 Instant.parse("2024-05-06T08:30:00Z"), ONE_LANE), 300, pacer);
         // THEN 08:00, 08:05, 08:10 stay 5 minutes (08:15 is the first 15-minute boundary), then one 15-minute interval
         assertThat(drain(holder[0])).extracting(MeasuredInterval::lengthSeconds).containsExactly(300, 300, 300, 900);
+    }
+
+    @Test
+    void closesQuietIntervalsOnTimeWhenTheSourceSaysItWatched() throws Exception {
+        // GIVEN a live camera on a quiet road: one car at 08:01, then only "watched until" marks up to 08:11
+        FakeClock clock = new FakeClock(Instant.parse("2024-05-06T08:00:00Z"));
+        AggregatingIntervalSource source = new AggregatingIntervalSource(
+                live(Instant.parse("2024-05-06T08:00:00Z"), ONE_LANE, passed(car("2024-05-06T08:01:00Z", 50)),
+                        watched("2024-05-06T08:04:59Z"), watched("2024-05-06T08:05:00Z"),
+                        watched("2024-05-06T08:10:00Z"), watched("2024-05-06T08:11:00Z")),
+                300, new Pacer(clock, clock.sleeper(), 1));
+        // WHEN it is read to its end
+        List<MeasuredInterval> intervals = drain(source);
+        // THEN 08:00 (one car) and 08:05 (none) are reported, each as soon as it was watched to its end
+        assertThat(intervals).extracting(MeasuredInterval::total).containsExactly(1, 0);
+        assertThat(clock.instant()).isEqualTo(Instant.parse("2024-05-06T08:10:00Z"));
+    }
+
+    @Test
+    void leavesOutTheIntervalsAnOutageTouchedAndCountsOnAfterIt() throws Exception {
+        // GIVEN a camera that counts, goes blind from 08:06 to 08:17 (a dropped stream), and counts again
+        FakeClock clock = new FakeClock(Instant.parse("2025-01-01T00:00:00Z"));
+        AggregatingIntervalSource source = new AggregatingIntervalSource(
+                live(Instant.parse("2024-05-06T08:00:00Z"), ONE_LANE,
+                        passed(car("2024-05-06T08:01:00Z", 50)), passed(car("2024-05-06T08:05:30Z", 50)),
+                        outage("2024-05-06T08:06:00Z", "2024-05-06T08:17:00Z"),
+                        passed(car("2024-05-06T08:18:00Z", 50)), passed(car("2024-05-06T08:21:00Z", 50)),
+                        watched("2024-05-06T08:25:00Z")),
+                300, new Pacer(clock, clock.sleeper(), 0));
+        // WHEN it is read to its end
+        List<MeasuredInterval> intervals = drain(source);
+        // THEN 08:00 is reported; 08:05, 08:10 and 08:15 are left out (a gap, not zeros); 08:20 is reported
+        assertThat(intervals).extracting(MeasuredInterval::start).containsExactly(
+                Instant.parse("2024-05-06T08:00:00Z"), Instant.parse("2024-05-06T08:20:00Z"));
+        assertThat(intervals).extracting(MeasuredInterval::total).containsExactly(1, 1);
+        assertThat(source.abandonedIntervals()).isEqualTo(3);
+        assertThat(source.discardedVehicles()).isEqualTo(2);
+    }
+
+    @Test
+    void anOutageOnABoundaryCostsNoCompleteInterval() throws Exception {
+        // GIVEN a camera watched to 08:05:00 exactly and blind until 08:09
+        FakeClock clock = new FakeClock(Instant.parse("2025-01-01T00:00:00Z"));
+        AggregatingIntervalSource source = new AggregatingIntervalSource(
+                live(Instant.parse("2024-05-06T08:00:00Z"), ONE_LANE, passed(car("2024-05-06T08:01:00Z", 50)),
+                        outage("2024-05-06T08:05:00Z", "2024-05-06T08:09:00Z"), watched("2024-05-06T08:15:00Z")),
+                300, new Pacer(clock, clock.sleeper(), 0));
+        // THEN 08:00 is complete and reported; 08:05 is not; 08:10 is
+        assertThat(drain(source)).extracting(MeasuredInterval::start).containsExactly(
+                Instant.parse("2024-05-06T08:00:00Z"), Instant.parse("2024-05-06T08:10:00Z"));
+    }
+
+    @Test
+    void anOutageOverBeforeTheFirstIntervalCostsNothing() throws Exception {
+        // GIVEN a camera started at 08:03 that took until 08:04 to connect
+        FakeClock clock = new FakeClock(Instant.parse("2025-01-01T00:00:00Z"));
+        AggregatingIntervalSource source = new AggregatingIntervalSource(
+                live(Instant.parse("2024-05-06T08:03:00Z"), ONE_LANE,
+                        outage("2024-05-06T08:03:00Z", "2024-05-06T08:04:00Z"), watched("2024-05-06T08:10:00Z")),
+                300, new Pacer(clock, clock.sleeper(), 0));
+        // THEN its first complete interval, 08:05, is reported and nothing counts as abandoned
+        assertThat(drain(source)).extracting(MeasuredInterval::start)
+                .containsExactly(Instant.parse("2024-05-06T08:05:00Z"));
+        assertThat(source.abandonedIntervals()).isZero();
     }
 }

@@ -85,6 +85,46 @@ class AgentCommandTest {
     }
 
     @Test
+    void runRefusesACameraLineOrLaneOutsideTheFrameAtStartNamingTheSetting() throws Exception {
+        // GIVEN a camera whose counting line lies below the frame and whose lane reaches past the line's end
+        Path config = dir.resolve("camera.yml");
+        java.nio.file.Files.writeString(config, """
+                device: {id: tholey-cam-2, secret: s}
+                source:
+                  type: camera
+                  camera:
+                    url: rtsp://camera.local/stream
+                    line: 0.1,0.5-1.3,0.5
+                    lanes: [{direction: forward, lane: 1, from: 0.5, to: 1.2}]
+                outbox: {dir: '%s'}
+                """.formatted(dir.resolve("outbox")));
+        // WHEN the agent is started with it
+        int exit = AgentCommand.execute("run", "--config", config.toString());
+        // THEN it does not start, and says which setting is wrong and why
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("source.camera.line").contains("1.3 lies outside the frame");
+        assertThat(dir.resolve("outbox")).doesNotExist();
+    }
+
+    @Test
+    void runRefusesALaneOutsideTheLineNamingTheSetting() throws Exception {
+        Path config = dir.resolve("camera.yml");
+        java.nio.file.Files.writeString(config, """
+                device: {id: tholey-cam-2, secret: s}
+                source:
+                  type: camera
+                  camera:
+                    url: rtsp://camera.local/stream
+                    line: y=0.5
+                    lanes: [{direction: forward, lane: 1, from: 0.5, to: 1.2}]
+                """);
+        int exit = AgentCommand.execute("run", "--config", config.toString());
+        assertThat(exit).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("source.camera.lanes").contains("within the line");
+    }
+
+    @Test
     void helpListsTheCommands() {
         int exit = AgentCommand.execute("--help");
         assertThat(exit).isZero();

@@ -123,6 +123,37 @@ class SettingsFilesTest {
     }
 
     @Test
+    void aCameraIsLiveWhenItsUrlIsAStreamOrDeviceAndARecordingCanSayWhenItWasMade() throws IOException {
+        // streams and devices are live: wall-clock times, reconnect forever
+        assertThat(camera("url: rtsp://camera.local/stream").live()).isTrue();
+        assertThat(camera("url: http://10.0.0.7/video.mjpg").live()).isTrue();
+        assertThat(camera("url: /dev/video0\n    format: v4l2").live()).isTrue();
+        // a file is a recording: its own timeline, the source ends with it; unless told otherwise
+        assertThat(camera("url: /data/clip.mp4").live()).isFalse();
+        assertThat(camera("url: /data/pipe.ts\n    live: true").live()).isTrue();
+        // a recording's start, parsed, and refused with the setting's name when unusable
+        assertThat(camera("url: /data/clip.mp4\n    recordedAt: '2026-11-22T09:00:00+01:00'").recordingStart())
+                .contains(Instant.parse("2026-11-22T08:00:00Z"));
+        assertThat(camera("url: /data/clip.mp4\n    recordedAt: yesterday").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.recordedAt"));
+        assertThat(camera("url: rtsp://camera.local/s\n    recordedAt: '2026-11-22T08:00:00Z'").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.recordedAt").contains("live"));
+        assertThat(camera("url: rtsp://camera.local/s\n    reconnectMinMs: 5000\n    reconnectMaxMs: 1000").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.reconnectMinMs"));
+    }
+
+    private static CameraSettings camera(String lines) throws IOException {
+        return SettingsFiles.parse("""
+                device: {id: tholey-cam-1, secret: s}
+                source:
+                  type: camera
+                  camera:
+                    line: y=0.5
+                    %s
+                """.formatted(lines), AgentSettings.class, name -> null).source().camera();
+    }
+
+    @Test
     void resolvesSimulationTimes() {
         Instant now = Instant.parse("2024-07-01T10:15:00Z");
         assertThat(SimulationSettings.parseTime("today", now)).isEqualTo(Instant.parse("2024-06-30T22:00:00Z"));

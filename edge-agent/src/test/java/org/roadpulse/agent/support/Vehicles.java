@@ -1,6 +1,7 @@
 package org.roadpulse.agent.support;
 
 import org.roadpulse.agent.source.LanePosition;
+import org.roadpulse.agent.source.Reading;
 import org.roadpulse.agent.source.Vehicle;
 import org.roadpulse.agent.source.VehicleSource;
 import org.roadpulse.protocol.ClassScheme;
@@ -29,6 +30,65 @@ public final class Vehicles {
 
     public static VehicleSource source(Instant start, Instant end, List<LanePosition> lanes, Vehicle... vehicles) {
         return new ListSource(start, end, lanes, vehicles);
+    }
+
+    /** A live source that plays fixed readings (vehicles, watermarks, outages) and then ends. */
+    public static VehicleSource live(Instant start, List<LanePosition> lanes, Reading... readings) {
+        return new ReadingSource(start, lanes, readings);
+    }
+
+    public static Reading passed(Vehicle vehicle) {
+        return new Reading.Passed(vehicle);
+    }
+
+    public static Reading watched(String until) {
+        return new Reading.Watched(Instant.parse(until));
+    }
+
+    public static Reading outage(String from, String until) {
+        return new Reading.Outage(Instant.parse(from), Instant.parse(until), "test");
+    }
+
+    private static final class ReadingSource implements VehicleSource {
+        private final Instant start;
+        private final List<LanePosition> lanes;
+        private final Deque<Reading> readings;
+
+        ReadingSource(Instant start, List<LanePosition> lanes, Reading... readings) {
+            this.start = start;
+            this.lanes = lanes;
+            this.readings = new ArrayDeque<>(List.of(readings));
+        }
+
+        @Override
+        public ClassScheme scheme() {
+            return ClassScheme.TLS_8_1;
+        }
+
+        @Override
+        public List<LanePosition> lanes() {
+            return lanes;
+        }
+
+        @Override
+        public boolean measuresSpeed() {
+            return true;
+        }
+
+        @Override
+        public Instant measurementStart() {
+            return start;
+        }
+
+        @Override
+        public Optional<Reading> nextReading() {
+            return Optional.ofNullable(readings.poll());
+        }
+
+        @Override
+        public Optional<Vehicle> next() {
+            throw new UnsupportedOperationException("a live source is read by nextReading()");
+        }
     }
 
     private static final class ListSource implements VehicleSource {

@@ -11,10 +11,20 @@ import java.time.Instant;
  * @param state             state of its last status report ("online", "offline"), or null
  * @param firmware          firmware of its last status report, or null
  * @param outboxDepth       intervals waiting on the device, from its last status report, or null
+ * @param sensor            the detector's state from its last status report, or null when the device does not
+ *                          report one (older agents, loop counters)
  * @param storedIntervals   count messages stored so far
  * @param lastIntervalStart start of the newest interval stored, or null
  */
 public record DeviceOverview(String id, String municipality, String name, boolean enabled, @Nullable Instant lastSeen,
                              @Nullable String state, @Nullable String firmware, @Nullable Long outboxDepth,
-                             long storedIntervals, @Nullable Instant lastIntervalStart) {
+                             @Nullable Sensor sensor, long storedIntervals, @Nullable Instant lastIntervalStart) {
+
+    /**
+     * @param state  "ok" or "down"
+     * @param since  when it entered that state, by the device's clock, or null
+     * @param reason why it is down, as the device put it, or null
+     */
+    public record Sensor(String state, @Nullable Instant since, @Nullable String reason) {
+    }
 }

@@ -21,6 +21,9 @@ public final class PgDeviceOverviews {
                    greatest(d.last_seen_at, a.last_stored_at) AS last_seen,
                    d.last_status ->> 'state' AS state, d.last_status ->> 'fw' AS firmware,
                    (d.last_status ->> 'outbox')::bigint AS outbox,
+                   d.last_status #>> '{sensor,state}' AS sensor_state,
+                   (d.last_status #>> '{sensor,since}')::timestamptz AS sensor_since,
+                   d.last_status #>> '{sensor,reason}' AS sensor_reason,
                    coalesce(a.stored_intervals, 0) AS stored_intervals, a.last_interval_start
             FROM device d LEFT JOIN device_activity a ON a.device_id = d.id
             ORDER BY d.municipality, d.id""";
@@ -41,13 +44,19 @@ public final class PgDeviceOverviews {
                 Long outbox = rows.wasNull() ? null : outboxValue;
                 overviews.add(new DeviceOverview(rows.getString("id"), rows.getString("municipality"),
                         rows.getString("name"), rows.getBoolean("enabled"), instant(rows, "last_seen"),
-                        rows.getString("state"), rows.getString("firmware"), outbox,
+                        rows.getString("state"), rows.getString("firmware"), outbox, sensor(rows),
                         rows.getLong("stored_intervals"), instant(rows, "last_interval_start")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("device list unavailable: " + e.getMessage(), e);
         }
         return overviews;
+    }
+
+    private static DeviceOverview.Sensor sensor(ResultSet rows) throws SQLException {
+        String state = rows.getString("sensor_state");
+        return state == null ? null
+                : new DeviceOverview.Sensor(state, instant(rows, "sensor_since"), rows.getString("sensor_reason"));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

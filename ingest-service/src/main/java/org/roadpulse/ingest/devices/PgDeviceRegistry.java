@@ -112,27 +112,39 @@ public final class PgDeviceRegistry implements DeviceRegistry {
 
     @Override
     public void recordStatus(StatusReport status) {
+        // The sensor object is kept only when the device sent one: null means "not reported", not "down".
         String sql = """
                 UPDATE device SET last_seen_at = now(), last_status = jsonb_strip_nulls(jsonb_build_object(
                     'state', ?::text, 'fw', ?::text, 'at', ?::timestamptz,
-                    'outbox', ?::bigint, 'lastSeq', ?::bigint, 'uptime', ?::bigint))
+                    'outbox', ?::bigint, 'lastSeq', ?::bigint, 'uptime', ?::bigint,
+                    'sensor', CASE WHEN ?::text IS NULL THEN NULL ELSE jsonb_build_object(
+                        'state', ?::text, 'since', ?::timestamptz, 'reason', ?::text) END))
                 WHERE id = ?""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, status.state().wireName());
             statement.setString(2, status.firmware());
-            statement.setObject(3, status.at() == null ? null : status.at().atOffset(ZoneOffset.UTC),
-                    Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(3, utc(status.at()), Types.TIMESTAMP_WITH_TIMEZONE);
             statement.setObject(4, status.outboxDepth(), Types.BIGINT);
             statement.setObject(5, status.lastSeq(), Types.BIGINT);
             statement.setObject(6, status.uptimeSeconds(), Types.BIGINT);
-            statement.setString(7, status.deviceId());
+            StatusReport.Sensor sensor = status.sensor();
+            String sensorState = sensor == null ? null : sensor.state().wireName();
+            statement.setString(7, sensorState);
+            statement.setString(8, sensorState);
+            statement.setObject(9, sensor == null ? null : utc(sensor.since()), Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setString(10, sensor == null ? null : sensor.reason());
+            statement.setString(11, status.deviceId());
             if (statement.executeUpdate() == 0) {
                 LOG.debug("Status of unregistered device {} ignored", status.deviceId());
             }
         } catch (SQLException e) {
             throw unavailable(e);
         }
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @Override

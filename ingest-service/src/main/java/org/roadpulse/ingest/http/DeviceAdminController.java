@@ -36,6 +36,7 @@ import java.util.Optional;
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(DeviceOverview.class)
+@SerdeImport(DeviceOverview.Sensor.class)
 @Tag(name = ApiDocument.DEVICES)
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))

@@ -115,6 +115,41 @@ class DeviceAdminApiTest implements TestPropertyProvider {
         assertThat(db.number("SELECT count(*) FROM device WHERE id = 'tholey-admin-3'")).isZero();
     }
 
+    @Test
+    void aCameraThatReportsItsSensorDownShowsSoInTheListAndAnOldAgentShowsNoSensor() throws IOException {
+        // GIVEN two provisioned devices: a camera unit and an agent from before the sensor field
+        String camera = provision("tholey-admin-4");
+        String old = provision("tholey-admin-5");
+
+        // WHEN the camera reports its stream down, and the old agent a status without sensor
+        assertThat(http.post("/api/v1/devices/tholey-admin-4/status", JSON, camera, TestIntervals.utf8("""
+                {"v":1,"device":"tholey-admin-4","state":"online","fw":"rp-agent 1.5","at":"2026-06-01T11:59:30Z",
+                 "sensor":{"state":"down","since":"2026-06-01T11:58:00Z","reason":"the stream ended"}}"""))
+                .statusCode()).isEqualTo(200);
+        assertThat(http.post("/api/v1/devices/tholey-admin-5/status", JSON, old, TestIntervals.utf8("""
+                {"v":1,"device":"tholey-admin-5","state":"online","fw":"rp-agent 1.4","outbox":0}"""))
+                .statusCode()).isEqualTo(200);
+
+        // THEN the list shows the camera online with its sensor down since then, and why
+        JsonNode down = deviceInList("tholey-admin-4");
+        assertThat(down.get("state").asText()).isEqualTo("online");
+        assertThat(down.get("sensor").get("state").asText()).isEqualTo("down");
+        assertThat(Instant.parse(down.get("sensor").get("since").asText()))
+                .isEqualTo(Instant.parse("2026-06-01T11:58:00Z"));
+        assertThat(down.get("sensor").get("reason").asText()).isEqualTo("the stream ended");
+        // AND the old agent is online with no sensor state at all (unknown, not "ok" and not "down")
+        JsonNode unknown = deviceInList("tholey-admin-5");
+        assertThat(unknown.get("state").asText()).isEqualTo("online");
+        assertThat(unknown.path("sensor").isMissingNode() || unknown.get("sensor").isNull()).isTrue();
+    }
+
+    private String provision(String id) throws IOException {
+        HttpResponse<String> created = http.post("/api/v1/devices", JSON, null, TestIntervals.utf8(
+                "{\"id\":\"" + id + "\",\"municipality\":\"10046118\",\"name\":\"Tholey\"}"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        return json(created).get("secret").asText();
+    }
+
     private JsonNode deviceInList(String id) throws IOException {
         HttpResponse<String> list = http.get("/api/v1/devices");
         assertThat(list.statusCode()).isEqualTo(200);
