@@ -9,7 +9,9 @@ import org.roadpulse.roadai.dataset.DatasetLoader;
 import org.roadpulse.roadai.dataset.LoadedDataset;
 import org.roadpulse.roadai.dataset.SplitFile;
 import org.roadpulse.roadai.evaluation.DecisionRuleSearch;
+import org.roadpulse.roadai.evaluation.EvaluationReport;
 import org.roadpulse.roadai.evaluation.Evaluator;
+import org.roadpulse.roadai.model.DecisionRule;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import org.roadpulse.roadai.model.ModelFile;
 import org.roadpulse.roadai.model.ModelMetadata;
@@ -43,6 +45,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Also average each patch with its mirror image (stored in the model; default: as the model has it).")
     Boolean flipAveraging;
 
+    @Option(names = "--weight",
+            description = "Store this weight instead of the one picked here, e.g. one picked for a sibling model on "
+                    + "data this model was trained on (the table is still printed).")
+    Double weight;
+
     @Option(names = "--out", description = "Write the calibrated model here (default: overwrite --model).")
     Path out;
 
@@ -72,9 +79,10 @@ final class CalibrateCommand implements Callable<Integer> {
             print.printf(Locale.ROOT, "no weight reaches %s recall %.2f without losing more than 0.05 macro-F1: "
                     + "picked the highest recall within that%n", favoured, minRecall);
         }
-        DecisionRuleSearch.Candidate picked = result.picked();
-        String note = String.format(Locale.ROOT, "; decision rule %s picked on %s (%d patches): macro-F1 %.3f, %s recall %.3f",
-                picked.rule(), dataSource, data.size(), picked.report().macroF1(), favoured, picked.favouredRecall());
+        DecisionRuleSearch.Candidate picked = weight == null ? result.picked() : given(data, probabilities);
+        String note = String.format(Locale.ROOT, "; decision rule %s %s on %s (%d patches): macro-F1 %.3f, %s recall %.3f",
+                picked.rule(), weight == null ? "picked" : "given, scoring", dataSource, data.size(),
+                picked.report().macroF1(), favoured, picked.favouredRecall());
         ModelMetadata calibrated = new ModelMetadata(metadata.formatVersion(), metadata.classes(), metadata.inputWidth(),
                 metadata.inputHeight(), metadata.channels(), metadata.normalisation(), metadata.architecture(),
                 metadata.dataDescription() + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
@@ -84,5 +92,11 @@ final class CalibrateCommand implements Callable<Integer> {
         print.println(picked.report().toText());
         print.println("saved with " + picked.rule() + (metadata.flips() ? " and flip averaging" : "") + " to " + target);
         return 0;
+    }
+
+    private DecisionRuleSearch.Candidate given(LoadedDataset data, float[][] probabilities) {
+        DecisionRule rule = weight == 1 ? DecisionRule.ARG_MAX : DecisionRule.weighting(favoured, weight);
+        EvaluationReport report = Evaluator.report(data, probabilities, rule);
+        return new DecisionRuleSearch.Candidate(rule, weight, report, report.metricsOf(favoured).recall());
     }
 }

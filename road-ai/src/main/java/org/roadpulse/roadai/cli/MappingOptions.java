@@ -55,4 +55,9 @@ final class MappingOptions {
         return new DamageMapper(classifier, RoadRegion.parse(region), tiling(), new OpenCvCrackShapeEstimator(), batch,
                 potholeThreshold == null ? TileDecision.CLASSIFIERS_OWN : TileDecision.favouring("pothole", potholeThreshold));
     }
+
+    /** Which rule decided the tiles: the model's own (stored in its file) or the --pothole-threshold override. */
+    String describeDecision(DamageMapper mapper) {
+        return "decision: " + mapper.decision() + " (model rule: " + mapper.classifier().decisionRule() + ")";
+    }
 }

@@ -80,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Judge and keep the mean weights of the last N epochs (default ${DEFAULT-VALUE}: no averaging).")
     int averageLast;
 
+    @Option(names = "--data-note", defaultValue = "",
+            description = "Stored in the model's data description: source and licence of the images (attribution).")
+    String dataNote;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, sampling and augmentation.")
     long seed;
 
@@ -119,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         String description = "train: " + trainSource + " " + Arrays.toString(train.countsPerClass())
                 + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass())
                 + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d",
-                size, epochs, learningRate, batch, balancePower, averageLast, seed);
+                size, epochs, learningRate, batch, balancePower, averageLast, seed)
+                + (dataNote.isBlank() ? "" : "; data: " + dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);
         writeHistory(result);
         writeCharts(result);

@@ -50,6 +50,10 @@ public final class DamageMapper {
         this.decision = decision;
     }
 
+    public DamageClassifier classifier() {
+        return classifier;
+    }
+
     public Tiling tiling() {
         return tiling;
     }
