@@ -3,12 +3,14 @@ package org.roadpulse.roadai.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.roadpulse.roadai.dataset.DatasetLoader;
 import org.roadpulse.roadai.dataset.LoadedDataset;
 import org.roadpulse.roadai.dataset.SplitFile;
 import org.roadpulse.roadai.evaluation.EvaluationReport;
 import org.roadpulse.roadai.evaluation.Evaluator;
+import org.roadpulse.roadai.model.DecisionRule;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import org.roadpulse.roadai.model.ModelFile;
 import org.roadpulse.roadai.report.ConfusionMatrixChart;
@@ -23,7 +25,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip) written by train.")
+    @Option(names = "--model", description = "Model file (.zip) written by train; default the shipped road-ai/models/road-damage.zip.")
     Path modelFile;
 
     @Option(names = "--data", required = true, description = "Folder of class folders, or a split file (*.txt).")
@@ -38,18 +40,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Dl4jDamageClassifier classifier = ModelFile.load(modelFile);
+        Dl4jDamageClassifier classifier = ModelFile.load(ModelChoice.resolve(modelFile));
         LoadedDataset data = new DatasetLoader().load(SplitFile.readAny(dataSource), classifier.classes(),
                 classifier.inputSize());
         out.println(DataOptions.describe(dataSource, data));
         long started = System.nanoTime();
-        EvaluationReport report = Evaluator.evaluate(classifier, data, batch);
+        float[][] probabilities = Evaluator.probabilities(classifier, data, batch);
         double seconds = (System.nanoTime() - started) / 1e9;
+        EvaluationReport report = Evaluator.report(data, probabilities, classifier.decisionRule());
+        out.println("decision: " + classifier.decisionRule()
+                + (classifier.metadata().flips() ? ", on the mean of each patch and its mirror image" : ""));
         out.println(report.toText());
-        out.printf(java.util.Locale.ROOT, "inference: %d patches in %.1f s (%.0f patches/s)%n", data.size(), seconds,
+        if (!classifier.decisionRule().equals(DecisionRule.ARG_MAX)) {
+            EvaluationReport argMax = Evaluator.report(data, probabilities, DecisionRule.ARG_MAX);
+            out.printf(Locale.ROOT, "with plain arg-max instead: macro-F1 %.3f, accuracy %.3f, recall %s%n%n",
+                    argMax.macroF1(), argMax.accuracy(), argMax.perClass().stream()
+                            .map(m -> String.format(Locale.ROOT, "%s %.3f", m.className(), m.recall())).toList());
+        }
+        out.printf(Locale.ROOT, "inference: %d patches in %.1f s (%.0f patches/s)%n", data.size(), seconds,
                 data.size() / seconds);
         if (confusionPng != null) {
-            ConfusionMatrixChart.write(report.matrix(), modelFile.getFileName() + " on " + dataSource.getFileName(),
+            ConfusionMatrixChart.write(report.matrix(), ModelChoice.resolve(modelFile).getFileName() + " on " + dataSource.getFileName(),
                     confusionPng);
         }
         return 0;

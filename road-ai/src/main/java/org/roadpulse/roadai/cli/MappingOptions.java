@@ -3,7 +3,7 @@ package org.roadpulse.roadai.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.roadpulse.roadai.mapping.DamageMapper;
-import org.roadpulse.roadai.mapping.DecisionRule;
+import org.roadpulse.roadai.mapping.TileDecision;
 import org.roadpulse.roadai.mapping.OpenCvCrackShapeEstimator;
 import org.roadpulse.roadai.mapping.RoadRegion;
 import org.roadpulse.roadai.mapping.Tiling;
@@ -31,10 +31,10 @@ final class MappingOptions {
             description = "Share of a tile that must lie in the road region for it to be classified (default ${DEFAULT-VALUE}).")
     double minInside;
 
-    @Option(names = "--pothole-threshold", defaultValue = "1",
-            description = "A tile is pothole once its pothole probability reaches this, even if another class is more "
-                    + "probable (default ${DEFAULT-VALUE}: the most probable class wins).")
-    double potholeThreshold;
+    @Option(names = "--pothole-threshold",
+            description = "Override: a tile is pothole once its pothole probability reaches this, even if the model's "
+                    + "own decision rule says otherwise (default: the model's rule, stored in the model file).")
+    Double potholeThreshold;
 
     @Option(names = "--batch", defaultValue = "64", description = "Tiles per inference batch (default ${DEFAULT-VALUE}).")
     int batch;
@@ -53,6 +53,11 @@ final class MappingOptions {
 
     DamageMapper mapper(Dl4jDamageClassifier classifier) {
         return new DamageMapper(classifier, RoadRegion.parse(region), tiling(), new OpenCvCrackShapeEstimator(), batch,
-                DecisionRule.favouring("pothole", potholeThreshold));
+                potholeThreshold == null ? TileDecision.CLASSIFIERS_OWN : TileDecision.favouring("pothole", potholeThreshold));
+    }
+
+    /** Which rule decided the tiles: the model's own (stored in its file) or the --pothole-threshold override. */
+    String describeDecision(DamageMapper mapper) {
+        return "decision: " + mapper.decision() + " (model rule: " + mapper.classifier().decisionRule() + ")";
     }
 }

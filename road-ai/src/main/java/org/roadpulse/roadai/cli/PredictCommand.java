@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.roadpulse.roadai.evaluation.Evaluator;
 import org.roadpulse.roadai.images.OpenCvImageReader;
 import org.roadpulse.roadai.images.PatchPixels;
 import org.roadpulse.roadai.images.UnreadableImageException;
+import org.roadpulse.roadai.model.DamageClassifier;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import org.roadpulse.roadai.model.ModelFile;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model file (.zip) written by train.")
+    @Option(names = "--model", description = "Model file (.zip) written by train; default the shipped road-ai/models/road-damage.zip.")
     Path modelFile;
 
     @Option(names = "--format", defaultValue = "json", description = "json or csv (default ${DEFAULT-VALUE}).")
@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Dl4jDamageClassifier classifier = ModelFile.load(modelFile);
+        Dl4jDamageClassifier classifier = ModelFile.load(ModelChoice.resolve(modelFile));
         OpenCvImageReader reader = new OpenCvImageReader();
         List<Path> readable = new ArrayList<>();
         List<PatchPixels> patches = new ArrayList<>();
@@ -66,7 +66,7 @@ final class PredictCommand implements Callable<Integer> {
             int end = Math.min(patches.size(), start + BATCH);
             float[][] probabilities = classifier.probabilities(patches.subList(start, end));
             for (int i = start; i < end; i++) {
-                rows.add(row(readable.get(i), classifier.classes(), probabilities[i - start]));
+                rows.add(row(readable.get(i), classifier, probabilities[i - start]));
             }
         }
         if (format == Format.json) {
@@ -81,14 +81,15 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> row(Path file, List<String> classes, float[] probabilities) {
+    private static Map<String, Object> row(Path file, DamageClassifier classifier, float[] probabilities) {
+        List<String> classes = classifier.classes();
         Map<String, Object> byClass = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             byClass.put(classes.get(c), Math.round(probabilities[c] * 1e4) / 1e4);
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("file", file.toString());
-        row.put("class", classes.get(Evaluator.argMax(probabilities)));
+        row.put("class", classes.get(classifier.decide(probabilities)));
         row.put("probabilities", byClass);
         return row;
     }

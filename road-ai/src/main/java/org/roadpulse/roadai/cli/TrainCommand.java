@@ -71,6 +71,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", defaultValue = "0", description = "Start no epoch that would end after this (0 = no limit).")
     int maxMinutes;
 
+    @Option(names = "--balance-power", defaultValue = "1",
+            description = "Class balance of the batches: 1 every class equally often (default), 0.5 square-root "
+                    + "frequencies, 0 natural frequencies.")
+    double balancePower;
+
+    @Option(names = "--average-last", defaultValue = "1",
+            description = "Judge and keep the mean weights of the last N epochs (default ${DEFAULT-VALUE}: no averaging).")
+    int averageLast;
+
+    @Option(names = "--data-note", defaultValue = "",
+            description = "Stored in the model's data description: source and licence of the images (attribution).")
+    String dataNote;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for weights, sampling and augmentation.")
     long seed;
 
@@ -86,7 +99,8 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
 
         TrainingConfig config = new TrainingConfig(inputSize, channels, epochs, batch, learningRate, patience,
-                noAugment ? Augmentation.NONE : Augmentation.DEFAULT, dropout, seed, Duration.ofMinutes(maxMinutes));
+                noAugment ? Augmentation.NONE : Augmentation.DEFAULT, dropout, seed, Duration.ofMinutes(maxMinutes),
+                balancePower, averageLast);
         ProgressBar bar = new ProgressBar(System.err, System::nanoTime, epochs);
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -107,7 +121,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
         String description = "train: " + trainSource + " " + Arrays.toString(train.countsPerClass())
-                + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass());
+                + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass())
+                + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d",
+                size, epochs, learningRate, batch, balancePower, averageLast, seed)
+                + (dataNote.isBlank() ? "" : "; data: " + dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);
         writeHistory(result);
         writeCharts(result);
@@ -139,10 +156,14 @@ final class TrainCommand implements Callable<Integer> {
 
     /** One CSV line per epoch beside the model, for curves and for the experiment notes. */
     private void writeHistory(TrainingResult result) throws IOException {
-        StringBuilder csv = new StringBuilder("epoch,learning_rate,train_loss,val_accuracy,val_macro_f1,seconds\n");
+        StringBuilder csv = new StringBuilder("epoch,learning_rate,train_loss,val_accuracy,val_macro_f1,seconds");
+        result.epochs().get(0).validation().perClass().forEach(m -> csv.append(",val_recall_").append(m.className()));
+        csv.append('\n');
         for (EpochSummary s : result.epochs()) {
-            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.5f,%.4f,%.4f,%.1f%n", s.epoch(), s.learningRate(),
+            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.5f,%.4f,%.4f,%.1f", s.epoch(), s.learningRate(),
                     s.trainLoss(), s.validation().accuracy(), s.validation().macroF1(), s.seconds()));
+            s.validation().perClass().forEach(m -> csv.append(String.format(Locale.ROOT, ",%.4f", m.recall())));
+            csv.append('\n');
         }
         Files.writeString(sibling("-history.csv"), csv);
     }

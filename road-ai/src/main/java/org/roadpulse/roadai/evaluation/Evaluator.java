@@ -5,36 +5,45 @@ import java.util.List;
 import org.roadpulse.roadai.dataset.LoadedDataset;
 import org.roadpulse.roadai.images.PatchPixels;
 import org.roadpulse.roadai.model.DamageClassifier;
+import org.roadpulse.roadai.model.DecisionRule;
 
-/** Runs a classifier over a labelled data set in batches and tallies the confusion matrix. */
+/** Runs a classifier over a labelled data set in batches and tallies the confusion matrix of its decisions. */
 public final class Evaluator {
     private Evaluator() {
     }
 
+    /** Scored with the classifier's own decision rule. */
     public static EvaluationReport evaluate(DamageClassifier classifier, LoadedDataset data, int batchSize) {
+        return report(data, probabilities(classifier, data, batchSize), classifier.decisionRule());
+    }
+
+    /** One row of class probabilities per sample of {@code data}, in its order. */
+    public static float[][] probabilities(DamageClassifier classifier, LoadedDataset data, int batchSize) {
         if (!classifier.classes().equals(data.classes())) {
             throw new IllegalArgumentException("data classes " + data.classes() + " are not the classifier's "
                     + classifier.classes());
         }
-        ConfusionMatrix matrix = new ConfusionMatrix(classifier.classes());
+        float[][] rows = new float[data.size()][];
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(data.size(), start + batchSize);
             List<PatchPixels> batch = new ArrayList<>(data.images().subList(start, end));
             float[][] probabilities = classifier.probabilities(batch);
-            for (int i = 0; i < probabilities.length; i++) {
-                matrix.add(data.labels()[start + i], argMax(probabilities[i]));
-            }
+            System.arraycopy(probabilities, 0, rows, start, probabilities.length);
         }
-        return EvaluationReport.of(matrix);
+        return rows;
     }
 
-    public static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
+    /** Scores already computed probabilities under a rule, so several rules cost one inference pass. */
+    public static EvaluationReport report(LoadedDataset data, float[][] probabilities, DecisionRule rule) {
+        return report(data.classes(), data.labels(), probabilities, rule);
+    }
+
+    public static EvaluationReport report(List<String> classes, int[] labels, float[][] probabilities,
+                                          DecisionRule rule) {
+        ConfusionMatrix matrix = new ConfusionMatrix(classes);
+        for (int i = 0; i < labels.length; i++) {
+            matrix.add(labels[i], rule.decide(classes, probabilities[i]));
         }
-        return best;
+        return EvaluationReport.of(matrix);
     }
 }

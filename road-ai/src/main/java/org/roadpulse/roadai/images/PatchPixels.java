@@ -19,4 +19,15 @@ public record PatchPixels(int width, int height, byte[] bgr) {
     public int value(int x, int y, int channel) {
         return bgr[(y * width + x) * 3 + channel] & 0xFF;
     }
+
+    /** The patch mirrored left to right (a road seen from the other lane looks like this). */
+    public PatchPixels mirrored() {
+        byte[] out = new byte[bgr.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                System.arraycopy(bgr, (y * width + x) * 3, out, (y * width + width - 1 - x) * 3, 3);
+            }
+        }
+        return new PatchPixels(width, height, out);
+    }
 }

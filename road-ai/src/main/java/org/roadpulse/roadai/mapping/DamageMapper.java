@@ -25,7 +25,7 @@ public final class DamageMapper {
     private final Tiling tiling;
     private final CrackShapeEstimator crackShapes;
     private final int batchSize;
-    private final DecisionRule decision;
+    private final TileDecision decision;
     /** Frames of a camera share one size: the road and the tiles are laid once per size. */
     private Layout layout;
 
@@ -34,11 +34,11 @@ public final class DamageMapper {
 
     public DamageMapper(DamageClassifier classifier, RoadRegion region, Tiling tiling, CrackShapeEstimator crackShapes,
                         int batchSize) {
-        this(classifier, region, tiling, crackShapes, batchSize, DecisionRule.MOST_PROBABLE);
+        this(classifier, region, tiling, crackShapes, batchSize, TileDecision.CLASSIFIERS_OWN);
     }
 
     public DamageMapper(DamageClassifier classifier, RoadRegion region, Tiling tiling, CrackShapeEstimator crackShapes,
-                        int batchSize, DecisionRule decision) {
+                        int batchSize, TileDecision decision) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
@@ -50,6 +50,10 @@ public final class DamageMapper {
         this.decision = decision;
     }
 
+    public DamageClassifier classifier() {
+        return classifier;
+    }
+
     public Tiling tiling() {
         return tiling;
     }
@@ -58,7 +62,7 @@ public final class DamageMapper {
         return region;
     }
 
-    public DecisionRule decision() {
+    public TileDecision decision() {
         return decision;
     }
 
@@ -98,7 +102,7 @@ public final class DamageMapper {
 
     private MappedTile verdict(Frame frame, Tile tile, float[] probabilities) {
         List<String> classes = classifier.classes();
-        int best = decision.decide(classes, probabilities);
+        int best = decision.decide(classifier, probabilities);
         Map<String, Double> byClass = new LinkedHashMap<>();
         for (int c = 0; c < classes.size(); c++) {
             byClass.put(classes.get(c), (double) probabilities[c]);

@@ -14,4 +14,14 @@ public interface DamageClassifier {
 
     /** One row of class probabilities (summing to 1, in {@link #classes()} order) per patch. */
     float[][] probabilities(List<PatchPixels> patches);
+
+    /** How {@link #decide} turns probabilities into a class; arg-max unless the model says otherwise. */
+    default DecisionRule decisionRule() {
+        return DecisionRule.ARG_MAX;
+    }
+
+    /** The class index this model decides for one row of {@link #probabilities}. */
+    default int decide(float[] probabilities) {
+        return decisionRule().decide(classes(), probabilities);
+    }
 }

@@ -25,6 +25,11 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
         return metadata;
     }
 
+    /** The same network deciding with other metadata (a calibrated rule, flip averaging on or off). */
+    public Dl4jDamageClassifier withMetadata(ModelMetadata newMetadata) {
+        return new Dl4jDamageClassifier(network, newMetadata);
+    }
+
     @Override
     public List<String> classes() {
         return metadata.classes();
@@ -36,7 +41,26 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
     }
 
     @Override
+    public DecisionRule decisionRule() {
+        return metadata.decision();
+    }
+
+    /** With flip averaging on, the mean of the patches' and their mirror images' probabilities. */
+    @Override
     public float[][] probabilities(List<PatchPixels> patches) {
+        float[][] rows = networkProbabilities(patches);
+        if (metadata.flips()) {
+            float[][] mirrored = networkProbabilities(patches.stream().map(PatchPixels::mirrored).toList());
+            for (int i = 0; i < rows.length; i++) {
+                for (int c = 0; c < rows[i].length; c++) {
+                    rows[i][c] = (rows[i][c] + mirrored[i][c]) / 2;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private float[][] networkProbabilities(List<PatchPixels> patches) {
         INDArray input = ImageTensors.batch(patches, metadata.normalisation());
         INDArray output = network.output(input, false);
         float[][] rows = output.toFloatMatrix();

@@ -16,7 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
- * One file per model: DL4J's own zip (configuration, weights, updater state) with our JSON metadata added as the entry
+ * One file per model: DL4J's own zip (configuration and weights, no updater state) with our JSON metadata added as the entry
  * {@value #METADATA_ENTRY}. DL4J ignores the extra entry, and the model cannot be separated from its metadata.
  */
 public final class ModelFile {
@@ -37,7 +37,8 @@ public final class ModelFile {
         Path networkOnly = parent.resolve("." + name + ".network.tmp");
         Path combined = parent.resolve("." + name + ".tmp");
         try {
-            ModelSerializer.writeModel(classifier.network(), networkOnly.toFile(), true);
+            // Without the updater (Adam) state: a shipped model is for inference, and the state is twice the weights.
+            ModelSerializer.writeModel(classifier.network(), networkOnly.toFile(), false);
             try (ZipInputStream in = new ZipInputStream(Files.newInputStream(networkOnly));
                  ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(combined))) {
                 for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -103,6 +104,13 @@ public final class ModelFile {
         }
         if (metadata.inputWidth() <= 0 || metadata.inputHeight() <= 0 || metadata.normalisation() == null) {
             throw new IncompatibleModelException(where + "metadata lacks a valid input size or normalisation");
+        }
+        DecisionRule rule = metadata.decision();
+        for (String weighted : rule.weights().keySet()) {
+            if (!metadata.classes().contains(weighted)) {
+                throw new IncompatibleModelException(where + "the decision rule weighs class '" + weighted
+                        + "', which is not among the model's classes " + metadata.classes());
+            }
         }
         int layers = network.getnLayers();
         long outputs = ((FeedForwardLayer) network.getLayer(layers - 1).conf().getLayer()).getNOut();

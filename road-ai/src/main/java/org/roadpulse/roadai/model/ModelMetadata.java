@@ -19,14 +19,45 @@ import org.roadpulse.roadai.images.Normalisation;
  * @param dataDescription what it was trained on (source, counts, licence)
  * @param metrics         validation figures of the kept epoch, e.g. {@code macroF1}, {@code recall.pothole}
  * @param createdAt       ISO-8601 instant
+ * @param decisionRule    how probabilities become a class; absent in older files, which then decide by arg-max
+ * @param flipAveraging   average the probabilities of each patch and its mirror image; absent = false
  */
 public record ModelMetadata(int formatVersion, List<String> classes, int inputWidth, int inputHeight, int channels,
                             Normalisation normalisation, String architecture, String dataDescription,
-                            Map<String, Double> metrics, String createdAt) {
+                            Map<String, Double> metrics, String createdAt,
+                            DecisionRule decisionRule, Boolean flipAveraging) {
+
+    /** A model that decides by arg-max on single patches, as files before the decision rule were. */
+    public ModelMetadata(int formatVersion, List<String> classes, int inputWidth, int inputHeight, int channels,
+                         Normalisation normalisation, String architecture, String dataDescription,
+                         Map<String, Double> metrics, String createdAt) {
+        this(formatVersion, classes, inputWidth, inputHeight, channels, normalisation, architecture, dataDescription,
+                metrics, createdAt, null, null);
+    }
+
+    /** The rule to apply: the stored one, or arg-max for files written before rules existed. */
+    public DecisionRule decision() {
+        return decisionRule == null ? DecisionRule.ARG_MAX : decisionRule;
+    }
+
+    public boolean flips() {
+        return Boolean.TRUE.equals(flipAveraging);
+    }
+
+    public ModelMetadata withDecisionRule(DecisionRule rule) {
+        return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
+                architecture, dataDescription, metrics, createdAt, rule, flipAveraging);
+    }
+
+    public ModelMetadata withFlipAveraging(boolean flips) {
+        return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
+                architecture, dataDescription, metrics, createdAt, decisionRule, flips);
+    }
 
     /** Sorted by name so the JSON reads the same for every save. */
     public ModelMetadata withMetrics(Map<String, Double> newMetrics) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
-                architecture, dataDescription, Collections.unmodifiableMap(new TreeMap<>(newMetrics)), createdAt);
+                architecture, dataDescription, Collections.unmodifiableMap(new TreeMap<>(newMetrics)), createdAt,
+                decisionRule, flipAveraging);
     }
 }

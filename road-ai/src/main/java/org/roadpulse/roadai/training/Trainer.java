@@ -30,6 +30,7 @@ import org.roadpulse.roadai.model.ModelMetadata;
 /**
  * Trains a CNN from scratch: class-balanced batches with augmentation, a per-epoch learning-rate schedule, validation
  * after each epoch, the best epoch by validation macro-F1 saved to {@code modelFile}, early stopping on no improvement.
+ * With {@code averageLast > 1} what is validated and kept after each epoch is the mean of the last epochs' weights.
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -52,10 +53,13 @@ public final class Trainer {
         ModelMetadata metadata = new ModelMetadata(ModelFile.FORMAT_VERSION, train.classes(), config.inputSize().width(),
                 config.inputSize().height(), 3, Normalisation.estimate(train.images()), spec.describe(),
                 dataDescription, Map.of(), Instant.now().toString());
-        Dl4jDamageClassifier classifier = new Dl4jDamageClassifier(network, metadata);
 
         LearningRateSchedule schedule = LearningRateSchedule.cosine(config.learningRate(), config.epochs());
-        BalancedSampler sampler = new BalancedSampler(train.labels(), train.classes().size(), config.seed());
+        BalancedSampler sampler = new BalancedSampler(train.labels(), train.classes().size(), config.seed(),
+                config.balancePower());
+        WeightAverage average = new WeightAverage(config.averageLast());
+        MultiLayerNetwork averaged = config.averageLast() > 1 ? network.clone() : network;
+        Dl4jDamageClassifier judged = new Dl4jDamageClassifier(averaged, metadata);
         OpenCvAugmenter augmenter = new OpenCvAugmenter(config.augmentation());
         EarlyStopping stopping = new EarlyStopping(config.patience());
         List<EpochSummary> epochs = new ArrayList<>();
@@ -72,13 +76,17 @@ public final class Trainer {
             network.setLearningRate(rate);
             double loss = runEpoch(network, train, sampler.epochOrder(epoch), augmenter, metadata.normalisation(),
                     new Random(config.seed() + 31L * epoch), epoch);
-            EvaluationReport report = Evaluator.evaluate(classifier, validation, 64);
+            if (averaged != network) {
+                average.add(network.params());
+                averaged.setParams(average.mean());
+            }
+            EvaluationReport report = Evaluator.evaluate(judged, validation, 64);
             boolean improved = stopping.record(epoch, report.macroF1());
             EpochSummary summary = new EpochSummary(epoch + 1, rate, loss, report,
                     (System.nanoTime() - started) / 1e9, improved);
             if (improved) {
                 best = summary;
-                ModelFile.save(new Dl4jDamageClassifier(network, metadata.withMetrics(metricsOf(summary))), modelFile);
+                ModelFile.save(new Dl4jDamageClassifier(averaged, metadata.withMetrics(metricsOf(summary))), modelFile);
             }
             epochs.add(summary);
             listener.epochDone(summary);

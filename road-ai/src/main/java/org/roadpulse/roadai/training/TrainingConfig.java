@@ -10,13 +10,23 @@ import org.roadpulse.roadai.images.ImageSize;
  * @param blockChannels output channels of each convolution block (see {@code CnnSpec})
  * @param patience      epochs without a better validation macro-F1 before stopping
  * @param timeBudget    no new epoch is started when it would likely end after this; {@code Duration.ZERO} = no limit
+ * @param balancePower  class balance of the sampled batches: 1 every class equally often, 0 natural frequencies
+ *                      (see {@code BalancedSampler})
+ * @param averageLast   the model judged and kept after each epoch is the mean of the weights of the last this many
+ *                      epochs (1 = the epoch's own weights)
  */
 public record TrainingConfig(ImageSize inputSize, int[] blockChannels, int epochs, int batchSize,
                              double learningRate, int patience, Augmentation augmentation, double dropout, long seed,
-                             Duration timeBudget) {
+                             Duration timeBudget, double balancePower, int averageLast) {
+
+    public TrainingConfig {
+        if (averageLast < 1) {
+            throw new IllegalArgumentException("averageLast must be at least 1, got " + averageLast);
+        }
+    }
 
     public static TrainingConfig defaults() {
         return new TrainingConfig(ImageSize.square(64), new int[] {32, 64, 128, 256}, 12, 32, 2e-3, 4,
-                Augmentation.DEFAULT, 0.3, 42, Duration.ZERO);
+                Augmentation.DEFAULT, 0.3, 42, Duration.ZERO, 1.0, 1);
     }
 }

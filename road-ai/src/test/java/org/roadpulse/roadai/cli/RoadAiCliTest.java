@@ -87,6 +87,24 @@ class RoadAiCliTest {
     }
 
     @Test
+    void calibrateStoresTheDecisionRuleThatEvaluateThenUses() throws IOException {
+        // GIVEN a copy of the tiny model calibrated on held-out data
+        Path calibrated = dir.resolve("models/tiny-calibrated.zip");
+        Run calibrate = run("calibrate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
+                "--min-recall", "1.0", "--flip-averaging", "--out", calibrated.toString());
+        assertThat(calibrate.exitCode).as(calibrate.err).isZero();
+        assertThat(calibrate.out).contains("weight").contains("<- picked");
+        // THEN the model file carries the picked rule and flip averaging, and evaluate decides with them
+        var metadata = org.roadpulse.roadai.model.ModelFile.readMetadata(calibrated);
+        assertThat(metadata.flips()).isTrue();
+        assertThat(metadata.dataDescription()).contains("picked on");
+        Run evaluate = run("evaluate", "--model", calibrated.toString(), "--data", dir.resolve("val").toString());
+        assertThat(evaluate.out).contains("decision: " + metadata.decision()).contains("mirror image");
+        // and the original model is untouched
+        assertThat(org.roadpulse.roadai.model.ModelFile.readMetadata(model).decisionRule()).isNull();
+    }
+
+    @Test
     void aMissingModelFileIsAClearErrorNotAStackTrace() {
         Run run = run("evaluate", "--model", dir.resolve("nope.zip").toString(), "--data", dir.resolve("val").toString());
 

@@ -46,6 +46,88 @@ class ModelFileTest {
     }
 
     @Test
+    void theDecisionRuleAndFlipAveragingTravelWithTheModelFile() throws IOException {
+        // GIVEN a model that weighs pothole x2 and averages mirror images
+        Path file = dir.resolve("calibrated.zip");
+        Dl4jDamageClassifier calibrated = classifier.withMetadata(classifier.metadata()
+                .withDecisionRule(DecisionRule.weighting("pothole", 2)).withFlipAveraging(true));
+        // WHEN saved and loaded
+        ModelFile.save(calibrated, file);
+        Dl4jDamageClassifier loaded = ModelFile.load(file);
+        // THEN it decides as saved: 0.3 x 2 beats crack's 0.5
+        assertThat(loaded.decisionRule()).isEqualTo(DecisionRule.weighting("pothole", 2));
+        assertThat(loaded.classes().get(loaded.decide(new float[] {0.5f, 0.2f, 0.3f}))).isEqualTo("pothole");
+        assertThat(loaded.metadata().flips()).isTrue();
+        assertThat(loaded.probabilities(data.images())).isDeepEqualTo(calibrated.probabilities(data.images()));
+    }
+
+    @Test
+    void flipAveragingIsTheMeanOfAPatchAndItsMirrorImage() {
+        Dl4jDamageClassifier flipping = classifier.withMetadata(classifier.metadata().withFlipAveraging(true));
+        var patch = data.images().get(0);
+
+        float[] plain = classifier.probabilities(List.of(patch))[0];
+        float[] mirrored = classifier.probabilities(List.of(patch.mirrored()))[0];
+        float[] averaged = flipping.probabilities(List.of(patch))[0];
+
+        for (int c = 0; c < plain.length; c++) {
+            assertThat(averaged[c]).isCloseTo((plain[c] + mirrored[c]) / 2, org.assertj.core.api.Assertions.within(1e-6f));
+        }
+        assertThat(mirrored).isNotEqualTo(plain);
+    }
+
+    @Test
+    void aModelFileWithoutADecisionRuleLoadsAndDecidesByArgMax() throws IOException {
+        // GIVEN metadata as written before the decision rule existed: no decisionRule, no flipAveraging
+        Path file = dir.resolve("older.zip");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(metadata(1, data.classes()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove(List.of("decisionRule", "flipAveraging"));
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(json));
+        // WHEN loaded
+        Dl4jDamageClassifier loaded = ModelFile.load(file);
+        // THEN arg-max on single patches
+        assertThat(loaded.decisionRule()).isEqualTo(DecisionRule.ARG_MAX);
+        assertThat(loaded.metadata().flips()).isFalse();
+        assertThat(loaded.decide(new float[] {0.5f, 0.2f, 0.3f})).isZero();
+    }
+
+    @Test
+    void refusesADecisionRuleThatWeighsAClassTheModelDoesNotHave() throws IOException {
+        Path file = dir.resolve("foreign-rule.zip");
+        ModelFile.save(classifier, file);
+        rewriteMetadata(file, metadata(1, data.classes()).withDecisionRule(DecisionRule.weighting("rut", 2)));
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("decision rule").hasMessageContaining("rut");
+    }
+
+    @Test
+    void refusesADecisionRuleWithANegativeWeight() throws IOException {
+        Path file = dir.resolve("negative-weight.zip");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(metadata(1, data.classes()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json).putObject("decisionRule").putObject("weights")
+                .put("pothole", -2.0);
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(json));
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("unreadable metadata").hasMessageContaining("pothole");
+    }
+
+    @Test
+    void theSavedModelCarriesNoUpdaterState() throws IOException {
+        // The shipped model is for inference: Adam's state would double the file for nothing.
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(classifier, file);
+
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertThat(zip.stream().map(java.util.zip.ZipEntry::getName)).doesNotContain("updaterState.bin")
+                    .contains(ModelFile.METADATA_ENTRY);
+        }
+    }
+
+    @Test
     void refusesAnotherMetadataFormatVersion() throws IOException {
         Path file = dir.resolve("future.zip");
         ModelFile.save(classifier, file);
@@ -85,6 +167,10 @@ class ModelFileTest {
 
     /** Writes a model file whose metadata was edited by hand, as a user or an old release might produce. */
     private void rewriteMetadata(Path file, ModelMetadata edited) throws IOException {
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(edited));
+    }
+
+    private void writeWithMetadata(Path file, byte[] metadataJson) throws IOException {
         Path network = dir.resolve("network-only.zip");
         Files.deleteIfExists(network);
         ModelSerializer.writeModel(classifier.network(), network.toFile(), false);
@@ -95,7 +181,7 @@ class ModelFileTest {
                 in.transferTo(out);
             }
             out.putNextEntry(new java.util.zip.ZipEntry(ModelFile.METADATA_ENTRY));
-            out.write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(edited));
+            out.write(metadataJson);
         }
     }
 }

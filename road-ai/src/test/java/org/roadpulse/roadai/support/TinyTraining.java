@@ -17,7 +17,8 @@ public final class TinyTraining {
     }
 
     public static TrainingConfig config(int epochs) {
-        return new TrainingConfig(SIZE, new int[] {8, 16}, epochs, 16, 5e-3, epochs, Augmentation.NONE, 0, 42, java.time.Duration.ZERO);
+        return new TrainingConfig(SIZE, new int[] {8, 16}, epochs, 16, 5e-3, epochs, Augmentation.NONE, 0, 42, java.time.Duration.ZERO,
+                1.0, 1);
     }
 
     public static LoadedDataset dataset(Path folder, int perClass, long seed) throws IOException {

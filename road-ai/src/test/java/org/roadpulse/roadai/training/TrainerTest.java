@@ -40,4 +40,22 @@ class TrainerTest {
         assertThat(ModelFile.readMetadata(modelFile).metrics())
                 .containsEntry("validation.macroF1", result.bestEpoch().validation().macroF1());
     }
+
+    @Test
+    void withAveragingTheValidatedModelIsTheSavedOneAndItStillLearns() throws IOException {
+        // GIVEN the tiny set-up, square-root balance and the mean of the last 3 epochs judged and kept
+        LoadedDataset train = TinyTraining.dataset(dir.resolve("train"), 30, 1);
+        LoadedDataset validation = TinyTraining.dataset(dir.resolve("val"), 10, 2);
+        TrainingConfig plain = TinyTraining.config(6);
+        TrainingConfig averaged = new TrainingConfig(plain.inputSize(), plain.blockChannels(), plain.epochs(),
+                plain.batchSize(), plain.learningRate(), plain.patience(), plain.augmentation(), plain.dropout(),
+                plain.seed(), plain.timeBudget(), 0.5, 3);
+        Path modelFile = dir.resolve("averaged.zip");
+        // WHEN
+        TrainingResult result = new Trainer(averaged, TrainingListener.NONE).train(train, validation, "synthetic", modelFile);
+        // THEN the averaged weights (not a fresh clone) were validated and saved: they classify the easy task
+        assertThat(result.bestEpoch().validation().macroF1()).isGreaterThan(0.8);
+        assertThat(org.roadpulse.roadai.evaluation.Evaluator.evaluate(ModelFile.load(modelFile), validation, 16).macroF1())
+                .isEqualTo(result.bestEpoch().validation().macroF1());
+    }
 }
