@@ -114,7 +114,7 @@ class MaintenanceQueueApiTest {
         List<String> lines = new ArrayList<>();
         report.path("files").forEach(f -> lines.add(f.path("file").asText() + " " + f.path("outcome").asText() + " "
                 + f.path("reason").asText()));
-        assertThat(lines).containsExactly("good.jpg stored ", "notes.txt refused file.not_jpeg",
+        assertThat(lines).containsExactly("good.jpg stored null", "notes.txt refused file.not_jpeg",
                 "cut.jpg refused file.truncated", "nowhere.jpg refused position.missing",
                 "abroad.jpg refused position.outside_municipality");
         // AND only the good image was stored
