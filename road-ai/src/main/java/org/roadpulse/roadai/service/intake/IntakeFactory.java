@@ -1,7 +1,7 @@
 package org.roadpulse.roadai.service.intake;
 
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ final class IntakeFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeFactory.class);
 
-    @Singleton
+    @Context // loaded at startup: a missing or broken model is logged at once, not at the first upload
     FrameSurveys frameSurveys(RoadAiSettings.Paths paths, RoadAiSettings.Intake intake) {
         Path model = Path.of(paths.model());
         if (!Files.isRegularFile(model)) {
