@@ -34,3 +34,5 @@ export function act(ags, id, action, body, who) {
     body: JSON.stringify(body || {}),
   });
 }
+
+export const unmatched = ags => call(base(ags) + "/detections/unmatched");

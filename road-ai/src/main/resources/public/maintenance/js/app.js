@@ -1,6 +1,6 @@
 import { t, translate, setLanguage, onLanguageChange, recall, remember } from "./i18n.js";
 import * as api from "./api.js";
-import { renderList } from "./list.js";
+import { renderList, renderUnmatched } from "./list.js";
 import { showMap } from "./map.js";
 import { renderItem } from "./item.js";
 
@@ -8,7 +8,7 @@ import { renderItem } from "./item.js";
 const WHO_KEY = "roadpulse.who";
 const AGS_KEY = "roadpulse.ags";
 const $ = id => document.getElementById(id);
-const state = { ags: null, municipalities: [], items: [], roads: null, detail: null };
+const state = { ags: null, municipalities: [], items: [], roads: null, detail: null, unmatched: [] };
 
 function filter() {
   const f = { status: $("filter-status").value };
@@ -28,9 +28,11 @@ async function loadList() {
   $("export-csv").href = api.base(state.ags) + "/items.csv?" + query;
   $("export-geojson").href = api.base(state.ags) + "/items.geojson?" + query;
   try {
-    const [reply, roads] = await Promise.all([api.items(state.ags, filter()), state.roads || api.roads(state.ags)]);
+    const [reply, roads, unmatched] = await Promise.all([api.items(state.ags, filter()),
+      state.roads || api.roads(state.ags), api.unmatched(state.ags)]);
     state.items = reply.items;
     state.roads = roads;
+    state.unmatched = unmatched;
     drawList();
   } catch (error) {
     showError("page-error", error);
@@ -39,6 +41,8 @@ async function loadList() {
 
 function drawList() {
   renderList($("item-rows"), $("list-count"), state.items, open);
+  renderUnmatched($("unmatched-summary"), $("unmatched"), state.unmatched,
+    id => api.base(state.ags) + "/images/" + id + "/image.jpg");
   const municipality = state.municipalities.find(m => m.ags === state.ags);
   showMap($("map"), municipality.area, state.roads, state.items, open);
   document.body.dataset.ready = "list";

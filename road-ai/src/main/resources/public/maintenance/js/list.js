@@ -17,3 +17,14 @@ export function renderList(tbody, countLine, items, onOpen) {
   }
   countLine.textContent = items.length ? t("count")(items.length) : t("empty");
 }
+
+// Detections no road was near: listed so staff can see what the list could not place, each with its image.
+export function renderUnmatched(summary, list, detections, imageUrl) {
+  summary.textContent = t("unmatched")(detections.length);
+  clear(list);
+  for (const d of detections) {
+    const line = el("li", `${t("kind_" + d.kind)} · ${number(d.confidence * 100, 0)} % · ${d.latitude.toFixed(5)}, ${d.longitude.toFixed(5)} `);
+    line.append(el("a", "JPEG", { href: imageUrl(d.imageId), target: "_blank", rel: "noopener" }));
+    list.append(line);
+  }
+}

@@ -25,6 +25,8 @@ export const TEXTS = {
     factFirstSeen: "erstmals gesehen", factLastSeen: "zuletzt gesehen", factAssignee: "zuständig",
     factSchedule: "eingeplant", section: (s, from, to) => `${s} (${from}–${to} m)`,
     needName: "Bitte oben Ihren Namen eintragen: jede Änderung wird mit Namen protokolliert.",
+    unmatched: n => `Erkennungen abseits der Straßen: ${n}`,
+    unmatchedExplained: "Kein Straßenabschnitt der Gemeinde lag nahe genug (Straßen importiert?).",
     failed: "Das hat nicht geklappt: ", unavailable: "Der Dienst ist gerade nicht erreichbar.",
   },
   en: {
@@ -52,6 +54,8 @@ export const TEXTS = {
     factFirstSeen: "first seen", factLastSeen: "last seen", factAssignee: "responsible",
     factSchedule: "scheduled", section: (s, from, to) => `${s} (${from}–${to} m)`,
     needName: "Please enter your name above: every change is recorded with it.",
+    unmatched: n => `Detections off the roads: ${n}`,
+    unmatchedExplained: "No road segment of the municipality was near enough (roads imported?).",
     failed: "That did not work: ", unavailable: "The service cannot be reached right now.",
   },
 };

@@ -37,6 +37,10 @@ class StaffPagesTest {
                     new Part("file", "frame-" + i + ".jpg", SurveyPictures.frame("pothole", 100 + i)),
                     Part.field("lat", "49.48"), Part.field("lon", String.valueOf(7.032 + 0.006 * i))));
         }
+        // and one inside Tholey but far from its imported road: its detections are unmatched
+        service.postMultipart(base() + "/images", List.of(
+                new Part("file", "field.jpg", SurveyPictures.frame("pothole", 199)),
+                Part.field("lat", "49.50"), Part.field("lon", "7.10")));
     }
 
     @AfterAll
@@ -55,6 +59,8 @@ class StaffPagesTest {
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Schadensliste Straßenunterhaltung");
             assertThat(browser.driver().findElement(By.id("item-rows")).getText()).contains("Schlagloch", "neu",
                     "Hauptstraße");
+            assertThat(browser.driver().findElement(By.id("unmatched-summary")).getText())
+                    .matches("Erkennungen abseits der Straßen: [1-9][0-9]*");
             // the map shows one marker per item
             assertThat(browser.driver().findElements(By.cssSelector("#map path.leaflet-interactive")).size())
                     .isGreaterThanOrEqualTo(3);
