@@ -122,6 +122,31 @@ class MaintenanceQueueApiTest {
     }
 
     @Test
+    void aFolderWithoutGpsInItsImagesIsPlacedByTheDrivesTrackAtEachCaptureTime() throws IOException {
+        // GIVEN a CSV track along the road, a fix every 10 s from 7.0300 eastwards by 0.002° per fix
+        StringBuilder track = new StringBuilder("time;lat;lon\n");
+        java.time.Instant start = java.time.Instant.parse("2026-12-01T09:00:00Z");
+        for (int i = 0; i <= 6; i++) {
+            track.append(start.plusSeconds(10L * i)).append(";49,48;").append(String.format(Locale.GERMANY, "%.4f",
+                    7.030 + 0.002 * i)).append('\n');
+        }
+        byte[] onTrack = SurveyPictures.withGpsTime(SurveyPictures.frame("pothole", 20), start.plusSeconds(25));
+        byte[] afterTrack = SurveyPictures.withGpsTime(SurveyPictures.frame("pothole", 21), start.plusSeconds(600));
+        // WHEN the folder is imported with its track
+        JsonNode report = json(service.postMultipart(base() + "/images/batch", List.of(
+                new Part("files", "0001.jpg", onTrack), new Part("files", "0002.jpg", afterTrack),
+                new Part("track", "drive.csv", track.toString().getBytes()))), 200);
+        // THEN the first image lies where the track was at 09:00:25, the second (after the track ended) has no place
+        assertThat(report.path("files").get(0).path("outcome").asText()).isEqualTo("stored");
+        assertThat(report.path("files").get(1).path("reason").asText()).isEqualTo("position.missing");
+        assertThat(itemAt(7.035).path("firstSeen").asText()).isEqualTo("2026-12-01T09:00:25Z");
+        // AND a track that cannot be read refuses the import by naming it
+        assertThat(json(service.postMultipart(base() + "/images/batch", List.of(new Part("files", "x.jpg", onTrack),
+                new Part("track", "drive.gpx", "<gpx><oops".getBytes()))), 400).path("field").asText())
+                .isEqualTo("track");
+    }
+
+    @Test
     void anotherMunicipalitysItemIsNotFoundThere() throws IOException {
         json(upload(SurveyPictures.frame("pothole", 7), "b.jpg", 7.032), 201);
         long id = itemAt(7.032).path("id").asLong();

@@ -56,6 +56,40 @@ public final class SurveyPictures {
         return out.toByteArray();
     }
 
+    /** The JPEG with an Exif APP1 segment holding only the GPS time (UTC), no position: a track must place it. */
+    public static byte[] withGpsTime(byte[] jpeg, java.time.Instant at) {
+        java.time.ZonedDateTime utc = at.atZone(java.time.ZoneOffset.UTC);
+        ByteBuffer tiff = ByteBuffer.allocate(92).order(ByteOrder.LITTLE_ENDIAN);
+        tiff.put("II".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1);
+        entry(tiff, 0x8825, 4, 1, 26);
+        tiff.putInt(0);
+        tiff.putShort((short) 2); // GPS IFD at 26; values from 26 + 2 + 2 * 12 + 4 = 56
+        entry(tiff, 0x0007, 5, 3, 56);
+        entry(tiff, 0x001D, 2, 11, 80);
+        tiff.putInt(0);
+        tiff.putInt(utc.getHour()).putInt(1).putInt(utc.getMinute()).putInt(1).putInt(utc.getSecond()).putInt(1);
+        tiff.put(String.format("%04d:%02d:%02d\0", utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth())
+                .getBytes(StandardCharsets.US_ASCII));
+        return withExif(jpeg, tiff.array());
+    }
+
+    private static byte[] withExif(byte[] jpeg, byte[] tiff) {
+        byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        byte[] exif = Arrays.copyOf(header, header.length + tiff.length);
+        System.arraycopy(tiff, 0, exif, header.length, tiff.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = exif.length + 2;
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A little-endian TIFF: IFD0 with the GPS IFD pointer; the GPS IFD with reference and degrees/minutes/seconds. */
     private static byte[] gpsExif(double latitude, double longitude) {
         ByteBuffer tiff = ByteBuffer.allocate(152).order(ByteOrder.LITTLE_ENDIAN);
