@@ -15,6 +15,17 @@ export function renderItem(ags, detail) {
     link.href = base(ags) + "/images/" + latest.imageId + "/image.jpg";
   }
   overlay.alt = t("imageCaption");
+  // Each drive that saw the damage left an image: all of them, oldest first, each opening its overlay.
+  const images = document.getElementById("item-images");
+  clear(images);
+  const ids = [...new Set(detail.detections.map(d => d.imageId))];
+  if (ids.length > 1) {
+    images.append(el("span", t("imagesOfItem") + " "));
+    ids.forEach((id, i) => {
+      images.append(el("a", t("imageN")(i + 1), { href: base(ags) + "/images/" + id + "/overlay.jpg",
+        target: "_blank", rel: "noopener" }), document.createTextNode(" "));
+    });
+  }
   const facts = document.getElementById("item-facts");
   clear(facts);
   const fact = (key, value) => facts.append(el("dt", t(key)), el("dd", value));
