@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.zip.ZipEntry;
@@ -34,19 +32,28 @@ public final class OpenCvLabelledDataset {
     private OpenCvLabelledDataset() {
     }
 
-    /** Writes the zip; {@code image} gives an anonymised JPEG by image id. Returns how many cuts it holds. */
+    /**
+     * Writes the zip; {@code image} gives an anonymised JPEG by image id, {@code labelled} comes grouped by image.
+     * Returns how many cuts it holds.
+     */
     public static int write(List<PgDetections.Labelled> labelled, LongFunction<Optional<byte[]>> image,
                             OutputStream out) throws IOException {
         StringWriter labels = new StringWriter();
         int written = 0;
-        Map<Long, Mat> decoded = new HashMap<>();
+        long currentImage = -1;
+        Mat picture = null;
         try (ZipOutputStream zip = new ZipOutputStream(out);
              CSVPrinter csv = new CSVPrinter(labels, CSVFormat.DEFAULT.builder().setHeader("file", "label",
                      "detection_id", "image_id", "item_id", "item_status", "kind", "confidence").build())) {
             for (PgDetections.Labelled l : labelled) {
                 Detection d = l.detection();
-                Mat picture = decoded.computeIfAbsent(d.imageId(), id -> image.apply(id).map(OpenCvLabelledDataset::decode)
-                        .orElse(null));
+                if (d.imageId() != currentImage) { // labelled detections come grouped by image
+                    if (picture != null) {
+                        picture.close();
+                    }
+                    currentImage = d.imageId();
+                    picture = image.apply(currentImage).map(OpenCvLabelledDataset::decode).orElse(null);
+                }
                 if (picture == null) {
                     continue;
                 }
@@ -64,7 +71,9 @@ public final class OpenCvLabelledDataset {
             zip.write(labels.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } finally {
-            decoded.values().stream().filter(m -> m != null).forEach(Mat::close);
+            if (picture != null) {
+                picture.close();
+            }
         }
         return written;
     }

@@ -91,6 +91,7 @@ public final class SurveyRecorder {
     private Recorded reconcile(Connection c, String ags, long imageId, Instant seen, SurveyedFrame frame,
                                GeoPoint position, Snapped at, RoadNetwork network) throws SQLException {
         String segmentId = at.segment().id();
+        items.holdSegment(c, ags, segmentId);
         Map<Long, MaintenanceItem> stored = new LinkedHashMap<>();
         List<KnownItem> known = new ArrayList<>();
         for (MaintenanceItem item : items.onSegments(c, ags, List.of(segmentId))) {

@@ -55,13 +55,16 @@ public final class PgDetections {
         return query("WHERE d.municipality = ? AND d.item_id = ? ORDER BY d.id", ags, itemId);
     }
 
-    /** Detections whose item staff confirmed (or worked on further) or rejected, for the labelled data set. */
+    /**
+     * Detections whose item staff confirmed (or worked on further) or rejected, for the labelled data set; grouped
+     * by image, so each image is decoded once.
+     */
     public List<Labelled> labelled(String ags) {
         return jdbc.read(c -> {
             List<Labelled> found = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + ", i.status FROM detection d "
                     + "JOIN maintenance_item i ON i.id = d.item_id AND i.municipality = d.municipality "
-                    + "WHERE d.municipality = ? AND i.status <> 'NEW' ORDER BY d.id")) {
+                    + "WHERE d.municipality = ? AND i.status <> 'NEW' ORDER BY d.image_id, d.id")) {
                 s.setString(1, ags);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {

@@ -49,6 +49,17 @@ public final class PgItems {
         }
     }
 
+    /**
+     * Holds the segment for the rest of the transaction: two images of the same place recorded at once would
+     * otherwise both find no item there and both start one.
+     */
+    public void holdSegment(Connection c, String ags, String segmentId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            s.setString(1, ags + "/" + segmentId);
+            s.execute();
+        }
+    }
+
     /** Items on these segments, locked: a drive reconciles against them. */
     public List<MaintenanceItem> onSegments(Connection c, String ags, Collection<String> segmentIds)
             throws SQLException {
