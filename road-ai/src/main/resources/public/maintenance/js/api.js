@@ -36,3 +36,11 @@ export function act(ags, id, action, body, who) {
 }
 
 export const unmatched = ags => call(base(ags) + "/detections/unmatched");
+
+/** A drive's folder: the images as "files", the track (if any) as "track". */
+export function importDrive(ags, files, track) {
+  const form = new FormData();
+  for (const file of files) form.append("files", file, file.name);
+  if (track) form.append("track", track, track.name);
+  return call(base(ags) + "/images/batch", { method: "POST", body: form });
+}

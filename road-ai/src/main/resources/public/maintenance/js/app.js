@@ -3,6 +3,7 @@ import * as api from "./api.js";
 import { renderList, renderUnmatched } from "./list.js";
 import { showMap } from "./map.js";
 import { renderItem } from "./item.js";
+import { setUpImport } from "./drive-import.js";
 
 // The staff page: municipality, filters, the list with its map, and one item with its actions (#item-<id>).
 const WHO_KEY = "roadpulse.who";
@@ -104,6 +105,7 @@ async function start() {
   document.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(b.dataset.action)));
   $("back").addEventListener("click", e => { e.preventDefault(); history.pushState(null, "", location.pathname + location.search); showRoute(); });
   window.addEventListener("hashchange", showRoute);
+  setUpImport(() => state.ags, loadList, error => showError("page-error", error));
   try {
     state.municipalities = await api.municipalities();
   } catch (error) {
