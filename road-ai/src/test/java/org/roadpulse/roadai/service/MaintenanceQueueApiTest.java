@@ -277,6 +277,9 @@ class MaintenanceQueueApiTest {
         assertThat(service.get("/health").statusCode()).isEqualTo(200);
         assertThat(service.get("/prometheus").body()).contains("jvm_memory");
         assertThat(service.get("/openapi/roadpulse-road-ai.yml").body()).contains("/api/v1/municipalities/{ags}/items");
+        HttpResponse<String> page = service.get("/maintenance/");
+        assertThat(page.body()).contains("/webjars/leaflet/1.9.4/dist/leaflet.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
     }
 
     private String base() {

@@ -21,6 +21,12 @@ import java.util.Optional;
 final class PageController {
 
     private static final MediaType HTML = MediaType.of("text/html; charset=utf-8");
+    /**
+     * Defence in depth behind the pages' text-only rendering: scripts only from this service, no inline script;
+     * inline styles stay allowed because Leaflet positions its layers with them. No map tiles from elsewhere yet.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+            + "'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
     private final byte[] page = read("public/maintenance/index.html").orElseThrow();
     private final Optional<byte[]> openApi = read("META-INF/swagger/roadpulse-road-ai.yml");
 
@@ -34,7 +40,8 @@ final class PageController {
         if (!request.getPath().endsWith("/")) {
             return HttpResponse.permanentRedirect(URI.create("/maintenance/"));
         }
-        return HttpResponse.ok(page).contentType(HTML);
+        return HttpResponse.ok(page).contentType(HTML).header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     @Get(uri = "/openapi/roadpulse-road-ai.yml", produces = "application/yaml")
