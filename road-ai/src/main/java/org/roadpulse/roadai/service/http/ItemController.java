@@ -1,0 +1,94 @@
+package org.roadpulse.roadai.service.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.roadpulse.roadai.service.queue.ItemActions;
+import org.roadpulse.roadai.service.queue.ItemFilter;
+import org.roadpulse.roadai.service.queue.ItemRanking;
+import org.roadpulse.roadai.service.queue.RankedItem;
+import org.roadpulse.roadai.service.storage.PgDetections;
+import org.roadpulse.roadai.service.storage.PgItemHistory;
+
+/** The prioritised list, one item with its evidence and history, and what staff do with an item. */
+@Controller("/api/v1/municipalities/{ags}/items")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Maintenance items")
+final class ItemController {
+
+    /** Who did an action, until logins exist (issue #7): the audit trail names this. */
+    static final String WHO = "X-RoadPulse-User";
+
+    private final Scope scope;
+    private final ItemRanking ranking;
+    private final ItemActions actions;
+    private final PgDetections detections;
+    private final PgItemHistory history;
+
+    ItemController(Scope scope, ItemRanking ranking, ItemActions actions, PgDetections detections,
+                   PgItemHistory history) {
+        this.scope = scope;
+        this.ranking = ranking;
+        this.actions = actions;
+        this.detections = detections;
+        this.history = history;
+    }
+
+    @Get
+    @Operation(summary = "The prioritised list: safety-critical first, then by score, each with its breakdown",
+            description = """
+            Filters: `status` (comma-separated, `open` = new, confirmed, scheduled (default), or `all`), `class` \
+            (`crack`, `pothole`), `grade` (minimum ZEB grade 1.0–5.0). `why` lists every term with its basis and \
+            points; the traffic term says whether the DTV was measured at a site or is the road class's default.""")
+    Replies.ItemsReply list(String ags, @QueryValue @Nullable String status,
+                            @QueryValue("class") @Nullable String damageClass, @QueryValue @Nullable String grade) {
+        String scoped = scope.of(ags).ags();
+        var items = ranking.rank(scoped, ItemFilter.parse(status, damageClass, grade)).stream()
+                .map(Replies.ItemReply::of).toList();
+        return new Replies.ItemsReply(scoped, items.size(), items);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "One item: its priority breakdown, detections (with their images), audit trail, comments")
+    Replies.ItemDetailReply item(String ags, long id) {
+        String scoped = scope.of(ags).ags();
+        RankedItem ranked = ranking.one(scoped, id);
+        return new Replies.ItemDetailReply(Replies.ItemReply.of(ranked),
+                detections.ofItem(scoped, id).stream().map(Replies.DetectionReply::of).toList(),
+                history.events(scoped, id).stream().map(Replies.EventReply::of).toList(),
+                history.comments(scoped, id).stream().map(Replies.CommentReply::of).toList());
+    }
+
+    /** The pages percent-encode the name (headers carry Latin-1 only); a plain name passes unchanged. */
+    private static String decoded(String who) {
+        if (who == null || !who.contains("%")) {
+            return who;
+        }
+        try {
+            return java.net.URLDecoder.decode(who.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return who;
+        }
+    }
+
+    @Post("/{id}/{action}")
+    @Operation(summary = "Confirm, reject, schedule, repaired, assign or comment", description = """
+            Header `X-RoadPulse-User`: who acts (required; kept in the audit trail). Body (JSON, fields by action): \
+            `schedule` {date, crew}; `assign` {assignee}; `comment` {text}; `reject` {text: reason, optional}. A step \
+            the item's status does not allow (e.g. scheduling a rejected item) is refused with 409 and the reason; \
+            nothing changes. Answers the item as `GET` does.""")
+    Replies.ItemDetailReply act(String ags, long id, String action, @Header(WHO) @Nullable String who,
+                                @Body @Nullable ItemActions.Request request) {
+        String scoped = scope.of(ags).ags();
+        actions.act(scoped, id, action, request, decoded(who));
+        return item(scoped, id);
+    }
+}

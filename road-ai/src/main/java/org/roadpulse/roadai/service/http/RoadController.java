@@ -1,0 +1,92 @@
+package org.roadpulse.roadai.service.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.roadpulse.roadai.roads.GeoJsonRoads;
+import org.roadpulse.roadai.roads.GeoPoint;
+import org.roadpulse.roadai.roads.RoadImport;
+import org.roadpulse.roadai.roads.RoadSegment;
+import org.roadpulse.roadai.service.queue.InvalidParameterException;
+import org.roadpulse.roadai.service.queue.RoadNetworks;
+import org.roadpulse.roadai.service.storage.PgRoadSegments;
+
+/** A municipality's road network: imported from GeoJSON (e.g. an OpenStreetMap export), read back for the map. */
+@Controller("/api/v1/municipalities/{ags}/roads")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Roads")
+final class RoadController {
+
+    private static final String GEOJSON = "application/geo+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scope scope;
+    private final PgRoadSegments segments;
+    private final RoadNetworks networks;
+
+    RoadController(Scope scope, PgRoadSegments segments, RoadNetworks networks) {
+        this.scope = scope;
+        this.segments = segments;
+        this.networks = networks;
+    }
+
+    @Post(consumes = {MediaType.APPLICATION_JSON, GEOJSON})
+    @Operation(summary = "Imports road segments from a GeoJSON FeatureCollection of LineStrings", description = """
+            Properties: `id`, `name`, `roadClass` (FEDERAL, STATE, DISTRICT, MUNICIPAL_MAIN, RESIDENTIAL, PATH) or \
+            OSM `highway`, optional `ags` (must be this municipality's) and `siteId` (the measurement site whose \
+            flow figures give the road's traffic). One line per refused feature; the good ones are stored. A segment \
+            imported again replaces the earlier one.""")
+    Replies.RoadImportReply importRoads(String ags, @Body String geoJson) {
+        String scoped = scope.of(ags).ags();
+        RoadImport read;
+        try {
+            read = new GeoJsonRoads().read(geoJson, scoped);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("body", e.getMessage());
+        }
+        List<RoadSegment> accepted = new ArrayList<>();
+        List<Replies.RoadImportReply.Refusal> refused = new ArrayList<>();
+        read.refused().forEach(r -> refused.add(new Replies.RoadImportReply.Refusal(r.feature(), r.id(), r.reason())));
+        for (RoadSegment segment : read.accepted()) {
+            if (segment.municipality().equals(scoped)) {
+                accepted.add(segment);
+            } else {
+                refused.add(new Replies.RoadImportReply.Refusal(-1, segment.id(), "belongs to municipality "
+                        + segment.municipality() + ", not " + scoped));
+            }
+        }
+        segments.save(scoped, accepted, Instant.now());
+        networks.changed(scoped);
+        return new Replies.RoadImportReply(accepted.size(), refused);
+    }
+
+    @Get(produces = GEOJSON)
+    @Operation(summary = "The municipality's road segments as GeoJSON")
+    HttpResponse<String> roads(String ags) {
+        ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        for (RoadSegment segment : segments.of(scope.of(ags).ags())) {
+            ObjectNode feature = features.addObject().put("type", "Feature");
+            ArrayNode line = feature.putObject("geometry").put("type", "LineString").putArray("coordinates");
+            for (GeoPoint p : segment.line()) {
+                line.addArray().add(p.longitude()).add(p.latitude());
+            }
+            feature.putObject("properties").put("id", segment.id()).put("name", segment.name())
+                    .put("roadClass", segment.roadClass().name()).put("siteId", segment.siteId());
+        }
+        return HttpResponse.ok(collection.toString()).contentType(GEOJSON);
+    }
+}

@@ -1,0 +1,7 @@
+package org.roadpulse.roadai.service.queue;
+
+import java.time.Instant;
+
+/** A note a person left on an item. */
+public record ItemComment(Instant at, String who, String text) {
+}

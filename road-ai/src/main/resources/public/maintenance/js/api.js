@@ -1,0 +1,46 @@
+// The JSON API of the maintenance queue; refusals come back as {reason, field, message}.
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.message ? body.message : "HTTP " + status);
+    this.status = status;
+    this.reason = body && body.reason;
+  }
+}
+
+async function call(path, options = {}) {
+  const response = await fetch(path, options);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+export const municipalities = () => call("/api/v1/municipalities");
+
+export function base(ags) {
+  return "/api/v1/municipalities/" + encodeURIComponent(ags);
+}
+
+export function items(ags, filter) {
+  return call(base(ags) + "/items?" + new URLSearchParams(filter));
+}
+
+export const item = (ags, id) => call(base(ags) + "/items/" + encodeURIComponent(id));
+export const roads = ags => call(base(ags) + "/roads");
+
+export function act(ags, id, action, body, who) {
+  return call(base(ags) + "/items/" + encodeURIComponent(id) + "/" + action, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-RoadPulse-User": encodeURIComponent(who) },
+    body: JSON.stringify(body || {}),
+  });
+}
+
+export const unmatched = ags => call(base(ags) + "/detections/unmatched");
+
+/** A drive's folder: the images as "files", the track (if any) as "track". */
+export function importDrive(ags, files, track) {
+  const form = new FormData();
+  for (const file of files) form.append("files", file, file.name);
+  if (track) form.append("track", track, track.name);
+  return call(base(ags) + "/images/batch", { method: "POST", body: form });
+}

@@ -1,0 +1,137 @@
+package org.roadpulse.roadai.service;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The maintenance-queue service on a random port with a fresh database and (unless told otherwise) the tiny model,
+ * and a plain HTTP client for it: requests go over the network as a browser's would.
+ */
+public final class RunningService implements AutoCloseable {
+
+    public static final String THOLEY = "10046118";
+    public static final String BEXBACH = "10045111";
+    /** A straight Landesstraße through Tholey, west to east, about 1.45 km. */
+    public static final String THOLEY_ROAD = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"id": "L-141", "name": "Hauptstraße", "roadClass": "STATE"},
+               "geometry": {"type": "LineString", "coordinates": [[7.030, 49.480], [7.050, 49.480]]}},
+              {"type": "Feature", "properties": {"id": "bad", "roadClass": "STATE"},
+               "geometry": {"type": "Point", "coordinates": [7.03, 49.48]}}
+            ]}""";
+
+    /** A file part of a multipart request. */
+    public record Part(String name, String fileName, byte[] bytes) {
+        public static Part field(String name, String value) {
+            return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningService(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    public static RunningService start(Path dataDir, boolean withModel) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", -1);
+        properties.put("roadai.data-dir", dataDir.toString());
+        properties.put("roadai.database.url", TestPostgres.freshDatabase());
+        properties.put("roadai.database.username", "postgres");
+        properties.put("roadai.database.password", "");
+        properties.put("roadai.model", withModel ? TinyModel.file().toString() : dataDir.resolve("none.zip").toString());
+        properties.put("roadai.traffic.flow-api-url", "");
+        return new RunningService(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    public URL url() {
+        return server.getURL();
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String who) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (who != null) {
+            request.header("X-RoadPulse-User", who);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> postMultipart(String path, List<Part> parts) {
+        String boundary = "roadai-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+            if (part.fileName() != null) {
+                head.append("; filename=\"").append(part.fileName()).append('"').append("\r\n")
+                        .append("Content-Type: application/octet-stream");
+            }
+            head.append("\r\n\r\n");
+            body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.bytes());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private URI uri(String path) {
+        return URI.create(server.getURL().toString().replaceAll("/$", "") + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.roadpulse.roadai.service.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roadpulse.roadai.service.RunningService.THOLEY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.roadpulse.roadai.service.RunningService;
+import org.roadpulse.roadai.service.RunningService.Part;
+import org.roadpulse.roadai.service.SurveyPictures;
+
+/** The staff pages in headless Chromium against the running service with three items on the Tholey road. */
+@Tag("slow")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+class StaffPagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private RunningService service;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) {
+        service = RunningService.start(dataDir, true);
+        service.postJson(base() + "/roads", RunningService.THOLEY_ROAD, null);
+        for (int i = 0; i < 3; i++) {
+            service.postMultipart(base() + "/images", List.of(
+                    new Part("file", "frame-" + i + ".jpg", SurveyPictures.frame("pothole", 100 + i)),
+                    Part.field("lat", "49.48"), Part.field("lon", String.valueOf(7.032 + 0.006 * i))));
+        }
+        // and one inside Tholey but far from its imported road: its detections are unmatched
+        service.postMultipart(base() + "/images", List.of(
+                new Part("file", "field.jpg", SurveyPictures.frame("pothole", 199)),
+                Part.field("lat", "49.50"), Part.field("lon", "7.10")));
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void theListRendersInTheBrowsersLanguageAndSwitchesToEnglish() throws IOException {
+        JsonNode list = JSON.readTree(service.get(base() + "/items").body());
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
+            browser.waitFor("return document.body.dataset.ready === 'list'");
+            List<WebElement> rows = browser.driver().findElements(By.cssSelector("#item-rows tr"));
+            assertThat(rows).hasSize(list.path("count").asInt()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Schadensliste Straßenunterhaltung");
+            assertThat(browser.driver().findElement(By.id("item-rows")).getText()).contains("Schlagloch", "neu",
+                    "Hauptstraße");
+            assertThat(browser.driver().findElement(By.id("unmatched-summary")).getText())
+                    .matches("Erkennungen abseits der Straßen: [1-9][0-9]*");
+            // the map shows one marker per item
+            assertThat(browser.driver().findElements(By.cssSelector("#map path.leaflet-interactive")).size())
+                    .isGreaterThanOrEqualTo(3);
+            browser.driver().findElement(By.cssSelector("button[data-lang=en]")).click();
+            browser.waitFor("return document.querySelector('h1').textContent === 'Road maintenance list'");
+            assertThat(browser.driver().findElement(By.id("item-rows")).getText()).contains("pothole", "new");
+            assertThat(browser.driver().findElement(By.id("export-csv")).getAttribute("href"))
+                    .endsWith("/items.csv?status=open");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void anItemShowsItsImageAndBreakdownAndConfirmingItWorks() throws IOException {
+        long id = JSON.readTree(service.get(base() + "/items").body()).path("items").get(0).path("id").asLong();
+        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
+            browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
+            assertThat(browser.driver().findElements(By.cssSelector("#why-rows tr"))).hasSize(6);
+            assertThat(browser.driver().findElement(By.id("why")).getText()).contains("Traffic", "Landesstraße");
+            browser.waitFor("const i = document.getElementById('item-overlay'); return i.complete && i.naturalWidth > 0");
+            browser.driver().findElement(By.id("who")).sendKeys("Anna Schäfer");
+            browser.driver().findElement(By.cssSelector("button[data-action=confirm]")).click();
+            browser.waitFor("return document.body.dataset.done === 'confirm-" + id + "'");
+            assertThat(browser.driver().findElement(By.id("item-facts")).getText()).contains("confirmed");
+            assertThat(browser.driver().findElement(By.id("history")).getText()).contains("Anna Schäfer: confirm");
+        }
+        JsonNode stored = JSON.readTree(service.get(base() + "/items/" + id).body());
+        assertThat(stored.path("item").path("status").asText()).isEqualTo("confirmed");
+        assertThat(stored.path("history").get(1).path("who").asText()).isEqualTo("Anna Schäfer");
+    }
+
+    @Test
+    void commentsAndNamesAreShownAsTextNeverRunAsMarkup() {
+        long id = pickItem(2);
+        String attack = "<img src=x onerror=\"window.__pwned=1\">";
+        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
+            browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
+            browser.driver().findElement(By.id("who")).sendKeys("<script>window.__pwned=2</script>");
+            browser.driver().findElement(By.id("comment-text")).sendKeys(attack);
+            browser.driver().findElement(By.cssSelector("button[data-action=comment]")).click();
+            browser.waitFor("return document.body.dataset.done === 'comment-" + id + "'");
+            assertThat(browser.driver().findElement(By.id("comments")).getText()).contains(attack);
+            assertThat(browser.driver().findElements(By.cssSelector("#comments img, #history script"))).isEmpty();
+            assertThat(browser.script("return window.__pwned === undefined")).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void aDrivesFolderIsImportedFromThePageWithAReportThatShowsFileNamesAsText(@TempDir Path folder)
+            throws IOException {
+        Path good = java.nio.file.Files.write(folder.resolve("0001.jpg"),
+                SurveyPictures.withGps(SurveyPictures.frame("pothole", 150), 49.48, 7.047));
+        Path evil = java.nio.file.Files.write(folder.resolve("<b>bold<i>frame.jpg"),
+                "not a picture".getBytes());
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
+            browser.waitFor("return document.body.dataset.ready === 'list'");
+            browser.driver().findElement(By.cssSelector("#import-section summary")).click();
+            browser.driver().findElement(By.id("import-files")).sendKeys(good + "\n" + evil);
+            browser.driver().findElement(By.id("import-start")).click();
+            browser.waitFor("return document.body.dataset.imported === '2'");
+            String report = browser.driver().findElement(By.id("import-report")).getText();
+            assertThat(report).contains("0001.jpg gespeichert", "<b>bold<i>frame.jpg abgelehnt", "kein JPEG-Bild");
+            assertThat(browser.driver().findElements(By.cssSelector("#import-rows b, #import-rows i"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("import-summary")).getText())
+                    .isEqualTo("1 gespeichert, 0 schon vorhanden, 1 abgelehnt.");
+        }
+    }
+
+    private long pickItem(int index) {
+        try {
+            return JSON.readTree(service.get(base() + "/items?status=all").body()).path("items").get(index)
+                    .path("id").asLong();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String base() {
+        return "/api/v1/municipalities/" + THOLEY;
+    }
+}

@@ -1,0 +1,79 @@
+package org.roadpulse.roadai.service.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.roadpulse.roadai.maintenance.Traffic;
+import org.roadpulse.roadai.roads.GeoPoint;
+import org.roadpulse.roadai.roads.RoadClass;
+import org.roadpulse.roadai.roads.RoadSegment;
+
+/** Traffic from the ingest service's flow API, and what a road gets when the API cannot tell. */
+class FlowApiTrafficTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
+    private HttpServer flowApi;
+    private final AtomicReference<String> asked = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        flowApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        flowApi.createContext("/api/v1/flow/figures", exchange -> {
+            asked.set(exchange.getRequestURI().getQuery());
+            boolean known = exchange.getRequestURI().getQuery().contains("sites=tholey-l141");
+            byte[] body = (known ? "{\"figures\":[{\"site\":\"tholey-l141\",\"dtv\":7400.0,\"svShare\":9.5}]}"
+                    : "{\"figures\":[{\"site\":\"other\",\"dtv\":null,\"svShare\":null}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        flowApi.start();
+    }
+
+    @AfterEach
+    void stop() {
+        flowApi.stop(0);
+    }
+
+    @Test
+    void aRoadWithAMeasurementSiteGetsItsMeasuredDtvAndHeavyShareOfTheLastYear() {
+        Traffic traffic = source("http://127.0.0.1:" + flowApi.getAddress().getPort()).on(road("tholey-l141"));
+        assertThat(traffic.dtv()).isEqualTo(7400);
+        assertThat(traffic.heavyShare()).isEqualTo(0.095);
+        assertThat(traffic.source()).isEqualTo("measured at site tholey-l141, 2025-12-06 to 2026-12-06");
+        assertThat(asked.get()).isEqualTo("sites=tholey-l141&from=2025-12-06&to=2026-12-06");
+    }
+
+    @Test
+    void withoutASiteOrAnAnswerTheRoadClassDefaultIsUsedAndTheSourceSaysWhy() {
+        String url = "http://127.0.0.1:" + flowApi.getAddress().getPort();
+        assertThat(source(url).on(road(null)).source()).isEqualTo("default for Landesstraße: no measurement site");
+        assertThat(source(url).on(road("other")).source())
+                .isEqualTo("default for Landesstraße: no complete day measured at site other");
+        Traffic unreachable = source("http://127.0.0.1:9").on(road("tholey-l141"));
+        assertThat(unreachable.dtv()).isEqualTo(RoadClass.STATE.defaultDtv());
+        assertThat(unreachable.source()).isEqualTo("default for Landesstraße: flow API unreachable");
+        assertThat(source("").on(road("tholey-l141")).source()).endsWith("flow API not configured");
+    }
+
+    private static FlowApiTraffic source(String url) {
+        return new FlowApiTraffic(url, Duration.ofSeconds(2), Duration.ofMinutes(60), CLOCK);
+    }
+
+    private static RoadSegment road(String site) {
+        return new RoadSegment("L-141", "Hauptstraße", RoadClass.STATE, "10046118", site,
+                List.of(new GeoPoint(49.48, 7.03), new GeoPoint(49.48, 7.05)));
+    }
+}
