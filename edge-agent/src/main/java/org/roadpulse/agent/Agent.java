@@ -62,6 +62,8 @@ public final class Agent implements AutoCloseable {
     private final AtomicLong produced = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final CountDownLatch sourceDone = new CountDownLatch(1);
+    /** Set only when the source itself said it has no more: a producer stopped part-way leaves it false. */
+    private volatile boolean sourceExhausted;
     /** Wakes the producer from its wait for the next interval; an interrupt could hit it inside an fsync instead. */
     private final CountDownLatch stopping = new CountDownLatch(1);
     private IntervalSource source;
@@ -163,9 +165,12 @@ public final class Agent implements AutoCloseable {
         return drainer == null ? Map.of() : drainer.rejectionReasons();
     }
 
-    /** Whether the source has no more intervals (a replay at its end). A simulation without end never finishes. */
+    /**
+     * Whether the source ended by itself: a replay at its end, or a source that failed. An agent stopped part-way
+     * (Ctrl-C) has not finished, even when its outbox happens to be empty; a simulation without end never finishes.
+     */
     public boolean sourceFinished() {
-        return sourceDone.getCount() == 0;
+        return sourceExhausted || sourceFailure != null;
     }
 
     /** Why the source stopped early, if it failed. */
@@ -234,6 +239,7 @@ public final class Agent implements AutoCloseable {
                 Optional<MeasuredInterval> next = source.next();
                 if (next.isEmpty()) {
                     LOG.info("{}: the source has no more intervals ({} produced)", identity.deviceId(), produced.get());
+                    sourceExhausted = true;
                     break;
                 }
                 if (next.get().start().isBefore(resumeAt)) {
