@@ -134,7 +134,7 @@ final class CameraStream implements AutoCloseable {
         Instant time = timeline.timeOf(index, frames.timestampMicros());
         if (counter == null) {
             counter = new FrameCounter(frame.cols(), frame.rows(), fps, setup.settings(), setup.line(),
-                    setup.speedLine());
+                    setup.speedLine(), setup.region());
         }
         FrameCounter.Step step = counter.step(index, frame);
         if (feed.debug() != null && !debugFailed) {

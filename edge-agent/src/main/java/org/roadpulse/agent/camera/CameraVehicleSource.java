@@ -38,10 +38,11 @@ public final class CameraVehicleSource implements VehicleSource {
 
     private static final Duration WATERMARK_EVERY = Duration.ofSeconds(1);
 
-    /** How the camera is set up at its site. */
+    /** How the camera is set up at its site; a null region is the whole frame. */
     public record Setup(LineSpec line, LineSpec speedLine, Double speedLineMetres, List<LaneZone> lanes,
-                        SizeClassifier sizes, VideoCounter.Settings settings) {
+                        SizeClassifier sizes, VideoCounter.Settings settings, RegionOfInterest region) {
         public Setup {
+            region = region == null ? RegionOfInterest.WHOLE_FRAME : region;
             lanes = lanes == null || lanes.isEmpty()
                     ? List.of(new LaneZone(Direction.FORWARD, 1, 0, 1), new LaneZone(Direction.BACKWARD, 1, 0, 1))
                     : List.copyOf(lanes);

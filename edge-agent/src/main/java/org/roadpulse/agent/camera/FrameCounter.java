@@ -24,7 +24,7 @@ public final class FrameCounter implements AutoCloseable {
     private final CountingLine speedLine;
 
     public FrameCounter(int width, int height, double fps, VideoCounter.Settings settings, LineSpec line,
-                        LineSpec speedLine) {
+                        LineSpec speedLine, RegionOfInterest region) {
         this.settings = settings;
         double band = settings.bandShare() * height;
         this.line = line.inFrame("line", width, height, band)
@@ -34,7 +34,8 @@ public final class FrameCounter implements AutoCloseable {
         this.tracker = new Tracker(settings.maxMissing(), 0.1, 0.08 * Math.hypot(width, height));
         this.motion = new MotionDetector(settings.minAreaShare() * width * height,
                 Math.max(3, (int) Math.round(width / 60.0)),
-                new BlobSplitter(settings.vehicleWidthShare() * width, settings.vehicleLengthShare() * height));
+                new BlobSplitter(settings.vehicleWidthShare() * width, settings.vehicleLengthShare() * height),
+                region.mask(width, height));
     }
 
     public CountingLine line() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32S;
+import static org.bytedeco.opencv.global.opencv_core.bitwise_and;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
@@ -26,7 +27,7 @@ import static org.bytedeco.opencv.global.opencv_video.createBackgroundSubtractor
  * detection, so that cast shadows (marked grey) are dropped; each frame is first scaled to the background's mean
  * brightness, so that a camera's auto-exposure jump does not turn the whole picture into "motion"; then opening
  * removes speckle, closing joins a vehicle's fragments, and connected components larger than {@code minArea}
- * pixels become boxes.
+ * pixels become boxes. Motion outside the region of interest (a mask, 0 outside) is ignored.
  */
 public final class MotionDetector implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class MotionDetector implements AutoCloseable {
     private final BackgroundSubtractorMOG2 background;
     private final double minArea;
     private final BlobSplitter splitter;
+    private final Mat region;
     private final Mat kernelOpen;
     private final Mat kernelClose;
     private final Mat normalised = new Mat();
@@ -48,8 +50,10 @@ public final class MotionDetector implements AutoCloseable {
 
     /**
      * @param closeSize side of the closing kernel in pixels: about a third of a vehicle's width at this resolution
+     * @param region    mask of the frame's size, 255 where motion counts; the detector closes it
      */
-    public MotionDetector(double minArea, int closeSize, BlobSplitter splitter) {
+    public MotionDetector(double minArea, int closeSize, BlobSplitter splitter, Mat region) {
+        this.region = region;
         this.background = createBackgroundSubtractorMOG2(500, 16, true);
         this.minArea = minArea;
         this.splitter = splitter;
@@ -71,6 +75,7 @@ public final class MotionDetector implements AutoCloseable {
         frames++;
         background.apply(input, foreground);
         threshold(foreground, foreground, FOREGROUND, 255, THRESH_BINARY);
+        bitwise_and(foreground, region, foreground);
         morphologyEx(foreground, foreground, MORPH_OPEN, kernelOpen);
         morphologyEx(foreground, foreground, MORPH_CLOSE, kernelClose);
         int count = connectedComponentsWithStats(foreground, labels, stats, centroids, 8, CV_32S);
@@ -94,6 +99,7 @@ public final class MotionDetector implements AutoCloseable {
     @Override
     public void close() {
         background.close();
+        region.close();
         kernelOpen.close();
         kernelClose.close();
         normalised.close();

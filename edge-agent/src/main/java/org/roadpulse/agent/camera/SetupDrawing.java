@@ -5,6 +5,7 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
@@ -16,8 +17,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 
 /**
- * The installer's check: one frame with the counting line (yellow, its band in thin lines), the speed line (cyan) and
- * the lane stretches (labelled) drawn on it, written where the installer asked. The only image the agent ever writes,
+ * The installer's check: one frame with the counting line (yellow, its band in thin lines), the speed line (cyan), the
+ * lane stretches (labelled) and the region where motion counts (blue) drawn on it, written where the installer asked. The only image the agent ever writes,
  * and only on this explicit command.
  */
 public final class SetupDrawing {
@@ -25,6 +26,7 @@ public final class SetupDrawing {
     private static final Scalar YELLOW = new Scalar(0, 220, 255, 0);
     private static final Scalar CYAN = new Scalar(255, 220, 0, 0);
     private static final Scalar GREEN = new Scalar(80, 220, 80, 0);
+    private static final Scalar BLUE = new Scalar(255, 120, 40, 0);
 
     private SetupDrawing() {
     }
@@ -52,6 +54,7 @@ public final class SetupDrawing {
         if (setup.speedLine() != null) {
             draw(image, setup.speedLine(), width, height, CYAN, 2);
         }
+        drawRegion(image, setup.region(), width, height);
         for (LaneZone zone : setup.lanes()) {
             double t = (zone.from() + zone.to()) / 2;
             int x = (int) Math.round((counting.ax() + t * (counting.bx() - counting.ax())) * width);
@@ -59,6 +62,17 @@ public final class SetupDrawing {
             String label = String.format(Locale.ROOT, "%s %d", zone.direction().wireName(), zone.lane());
             try (Point at = new Point(x + 4, y - 6 - (zone.direction().ordinal() * 14))) {
                 putText(image, label, at, FONT_HERSHEY_SIMPLEX, 0.4, GREEN, 1, LINE_AA, false);
+            }
+        }
+    }
+
+    private static void drawRegion(Mat image, RegionOfInterest region, int width, int height) {
+        List<int[]> corners = region.inPixels(width, height);
+        for (int i = 0; i < corners.size(); i++) {
+            int[] from = corners.get(i);
+            int[] to = corners.get((i + 1) % corners.size());
+            try (Point a = new Point(from[0], from[1]); Point b = new Point(to[0], to[1])) {
+                line(image, a, b, BLUE, 2, LINE_AA, 0);
             }
         }
     }

@@ -12,8 +12,10 @@ import java.util.function.LongConsumer;
 /** Counts the vehicles crossing a line in a video: frames → motion → tracks → crossings. */
 public final class VideoCounter {
 
-    /** Tuning that scales with the processed frame. */
     /**
+     * Tuning that scales with the processed frame.
+     *
+     * @param maxWidth     frames wider than this are shrunk to it before counting (640: shapes, not detail)
      * @param mergeSeconds crossings closer in time, at overlapping places along the line, are one vehicle (0.3 s:
      *                     below the time gap of close-following vehicles, above that of a broken-up blob)
      */
@@ -22,12 +24,23 @@ public final class VideoCounter {
         public static Settings defaults() {
             return new Settings(640, 0.002, 0.04, 8, 3, 0.3, 0.35, 1.0);
         }
+
+        public Settings withMaxWidth(int width) {
+            return new Settings(width, minAreaShare, bandShare, maxMissing, minFramesSeen, mergeSeconds,
+                    vehicleWidthShare, vehicleLengthShare);
+        }
     }
 
     private final Settings settings;
+    private final RegionOfInterest region;
 
     public VideoCounter(Settings settings) {
+        this(settings, RegionOfInterest.WHOLE_FRAME);
+    }
+
+    public VideoCounter(Settings settings, RegionOfInterest region) {
         this.settings = settings;
+        this.region = region;
     }
 
     /** Counts per direction (both directions present, zero when nothing crossed) and every crossing. */
@@ -45,7 +58,8 @@ public final class VideoCounter {
             double fps = frames.frameRate() > 0 ? frames.frameRate() : 25;
             List<LineCrossing> crossings = new ArrayList<>();
             List<String> directions;
-            try (FrameCounter counter = new FrameCounter(first.cols(), first.rows(), fps, settings, spec, null)) {
+            try (FrameCounter counter = new FrameCounter(first.cols(), first.rows(), fps, settings, spec, null,
+                    region)) {
                 directions = counter.line().directions();
                 for (Mat frame = first; frame != null; frame = frames.next()) {
                     crossings.addAll(counter.step(frames.index(), frame).counted());

@@ -2,6 +2,7 @@ package org.roadpulse.agent.cli;
 
 import org.roadpulse.agent.camera.LineCrossing;
 import org.roadpulse.agent.camera.LineSpec;
+import org.roadpulse.agent.camera.RegionOfInterest;
 import org.roadpulse.agent.camera.VideoCounter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,10 @@ final class CountVideoCommand implements Callable<Integer> {
             description = "Counting line in fractions of the frame: y=0.5, x=0.5, y=0.5:x=0.1-0.6 or x1,y1-x2,y2")
     String line;
 
+    @Option(names = "--region", description = "Where motion counts, corners in fractions of the frame, e.g. "
+            + "\"0,0.35 1,0.35 1,1 0,1\" (default: the whole frame)")
+    String region;
+
     @Option(names = "--truth", split = ",", description = "Hand counts per direction, e.g. down=27,up=0")
     Map<String, Integer> truth;
 
@@ -34,14 +39,21 @@ final class CountVideoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LineSpec spec;
+        RegionOfInterest roi;
         try {
             spec = LineSpec.parse(line);
         } catch (IllegalArgumentException e) {
             System.err.println("--line: " + e.getMessage());
             return 2;
         }
-        VideoCounter.Result result = new VideoCounter(VideoCounter.Settings.defaults()).count(source, format, spec,
-                frame -> { });
+        try {
+            roi = RegionOfInterest.parse(region);
+        } catch (IllegalArgumentException e) {
+            System.err.println("--region: " + e.getMessage());
+            return 2;
+        }
+        VideoCounter.Result result = new VideoCounter(VideoCounter.Settings.defaults(), roi).count(source, format,
+                spec, frame -> { });
         if (listCrossings) {
             for (LineCrossing crossing : result.crossings()) {
                 System.out.printf("frame %5d  %-12s track %-4d x %4.0f-%-4.0f y %4.0f-%-4.0f seen %d frames%n",

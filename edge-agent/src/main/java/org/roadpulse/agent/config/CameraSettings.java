@@ -3,6 +3,7 @@ package org.roadpulse.agent.config;
 import org.roadpulse.agent.camera.CameraVehicleSource;
 import org.roadpulse.agent.camera.LaneZone;
 import org.roadpulse.agent.camera.LineSpec;
+import org.roadpulse.agent.camera.RegionOfInterest;
 import org.roadpulse.agent.camera.SizeClassifier;
 import org.roadpulse.agent.camera.VideoCounter;
 import org.roadpulse.protocol.Direction;
@@ -40,11 +41,15 @@ import java.util.Optional;
  *                        agent's start, as if it were recorded from now on. Not for live cameras.
  * @param debugVideo      a local file to write the annotated frames to, for setting up and debugging; absent (the
  *                        default) writes nothing. Frames never leave the device either way.
+ * @param region          where motion counts, corners in fractions of the frame ({@code 0,0.35 1,0.35 1,1 0,1});
+ *                        default the whole frame
+ * @param processingWidth frames are shrunk to this width before counting (default 640; sizes and
+ *                        {@code pixelsPerMetre} refer to it)
  */
 public record CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                              Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes, Boolean live,
                              Integer reconnectMinMs, Integer reconnectMaxMs, Integer readTimeoutMs, String recordedAt,
-                             Path debugVideo) {
+                             Path debugVideo, String region, Integer processingWidth) {
 
     public record Lane(String direction, Integer lane, Double from, Double to) {
     }
@@ -57,33 +62,39 @@ public record CameraSettings(String url, String format, String line, String spee
         reconnectMinMs = reconnectMinMs == null ? 1000 : reconnectMinMs;
         reconnectMaxMs = reconnectMaxMs == null ? 60_000 : reconnectMaxMs;
         readTimeoutMs = readTimeoutMs == null ? 10_000 : readTimeoutMs;
+        processingWidth = processingWidth == null ? VideoCounter.Settings.defaults().maxWidth() : processingWidth;
     }
 
     /** A counting set-up with the defaults for everything about the connection. */
     public CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                           Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
         this(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     public CameraSettings withLive(boolean isLive) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo);
+                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth);
     }
 
     public CameraSettings withReconnect(int minMs, int maxMs) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo);
+                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth);
     }
 
     public CameraSettings withDebugVideo(Path file) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth);
     }
 
     public CameraSettings withRecordedAt(String time) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth);
+    }
+
+    public CameraSettings withRegion(String corners) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth);
     }
 
     /** When a recorded file began, if the settings say; see {@code recordedAt}. */
@@ -103,7 +114,8 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraVehicleSource.Setup setup() {
         return new CameraVehicleSource.Setup(parse("source.camera.line", line),
                 speedLine == null ? null : parse("source.camera.speedLine", speedLine), speedLineMetres, zones(),
-                new SizeClassifier(pixelsPerMetre, truckFromMetres), VideoCounter.Settings.defaults());
+                new SizeClassifier(pixelsPerMetre, truckFromMetres),
+                VideoCounter.Settings.defaults().withMaxWidth(processingWidth), regionOfInterest());
     }
 
     public List<String> problems() {
@@ -126,6 +138,9 @@ public record CameraSettings(String url, String format, String line, String spee
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        if (processingWidth < 160 || processingWidth > 1920) {
+            problems.add("source.camera.processingWidth must lie between 160 and 1920 pixels, not " + processingWidth);
+        }
         if (readTimeoutMs <= 0) {
             problems.add("source.camera.readTimeoutMs must be positive");
         }
@@ -139,6 +154,14 @@ public record CameraSettings(String url, String format, String line, String spee
             problems.add(e.getMessage());
         }
         return problems;
+    }
+
+    private RegionOfInterest regionOfInterest() {
+        try {
+            return RegionOfInterest.parse(region);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("source.camera.region: " + e.getMessage());
+        }
     }
 
     private List<LaneZone> zones() {

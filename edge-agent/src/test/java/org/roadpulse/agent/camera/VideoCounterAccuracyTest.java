@@ -1,6 +1,7 @@
 package org.roadpulse.agent.camera;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.roadpulse.protocol.testing.SharedData;
@@ -28,5 +29,18 @@ class VideoCounterAccuracyTest {
                 .count(video.toString(), null, LineSpec.parse(line), frame -> { });
         assertThat(result.counts().get(first)).as(first).isBetween(firstTruth - 1, firstTruth + 1);
         assertThat(result.counts().get(second)).as(second).isBetween(secondTruth - 1, secondTruth + 1);
+    }
+
+    @Test
+    void motionOutsideTheRegionOfInterestIsNeverCounted() throws Exception {
+        Path video = SharedData.require("video/bgslibrary_dataset_video03.avi");
+        LineSpec line = LineSpec.parse("y=0.50");
+        // the whole frame drawn as a polygon counts as the default does; the top 30 % alone never reaches the line
+        VideoCounter.Result everywhere = new VideoCounter(VideoCounter.Settings.defaults(),
+                RegionOfInterest.parse("0,0 1,0 1,1 0,1")).count(video.toString(), null, line, frame -> { });
+        VideoCounter.Result topOnly = new VideoCounter(VideoCounter.Settings.defaults(),
+                RegionOfInterest.parse("0,0 1,0 1,0.3 0,0.3")).count(video.toString(), null, line, frame -> { });
+        assertThat(everywhere.counts().get("down")).isBetween(26, 28);
+        assertThat(topOnly.counts().values()).containsOnly(0);
     }
 }

@@ -142,6 +142,20 @@ class SettingsFilesTest {
                 .anySatisfy(p -> assertThat(p).contains("source.camera.reconnectMinMs"));
     }
 
+    @Test
+    void aRegionAndAProcessingWidthReachTheCounterAndAreRefusedByNameWhenWrong() throws IOException {
+        CameraSettings lowerPart = camera("url: /data/clip.mp4\n    region: '0,0.35 1,0.35 1,1 0,1'\n"
+                + "    processingWidth: 480");
+        assertThat(lowerPart.problems()).isEmpty();
+        assertThat(lowerPart.setup().region().corners()).hasSize(4);
+        assertThat(lowerPart.setup().settings().maxWidth()).isEqualTo(480);
+        assertThat(camera("url: /data/clip.mp4").setup().region().wholeFrame()).isTrue();
+        assertThat(camera("url: /data/clip.mp4\n    region: '0,0.35 1.2,0.35 1,1'").problems())
+                .anySatisfy(p -> assertThat(p).startsWith("source.camera.region").contains("outside the frame"));
+        assertThat(camera("url: /data/clip.mp4\n    processingWidth: 64").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.processingWidth"));
+    }
+
     private static CameraSettings camera(String lines) throws IOException {
         return SettingsFiles.parse("""
                 device: {id: tholey-cam-1, secret: s}
