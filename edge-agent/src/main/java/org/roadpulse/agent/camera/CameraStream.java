@@ -47,6 +47,7 @@ final class CameraStream implements AutoCloseable {
     private FfmpegFrames frames;
     private FrameCounter counter;
     private double fps;
+    private FrameStep step;
     private boolean debugFailed;
     private volatile SensorHealth health;
     private volatile boolean closed;
@@ -94,6 +95,7 @@ final class CameraStream implements AutoCloseable {
                     frames = opened;
                 }
                 fps = frames.frameRate() > 0 && frames.frameRate() <= 240 ? frames.frameRate() : 25;
+                step = FrameStep.of(fps, setup.settings().maxFps());
                 if (timeline == null) {
                     timeline = FrameTimeline.replay(start, fps);
                 }
@@ -119,33 +121,35 @@ final class CameraStream implements AutoCloseable {
 
     private Event readFrame() throws IOException {
         Mat frame;
-        try {
-            frame = frames.next();
-        } catch (IOException | RuntimeException e) {
-            if (!feed.live()) {
-                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        do { // frames between counted ones (frame-rate control) are decoded and passed over
+            try {
+                frame = frames.next();
+            } catch (IOException | RuntimeException e) {
+                if (!feed.live()) {
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+                return dropped("the stream failed: " + brief(e));
             }
-            return dropped("the stream failed: " + brief(e));
-        }
-        if (frame == null) {
-            return feed.live() ? dropped("the stream ended") : new Ended();
-        }
+            if (frame == null) {
+                return feed.live() ? dropped("the stream ended") : new Ended();
+            }
+        } while (!step.counts(frames.index()));
         long index = frames.index();
         Instant time = timeline.timeOf(index, frames.timestampMicros());
         if (counter == null) {
-            counter = new FrameCounter(frame.cols(), frame.rows(), fps, setup.settings(), setup.line(),
+            counter = new FrameCounter(frame.cols(), frame.rows(), step.fps(), setup.settings(), setup.line(),
                     setup.speedLine(), setup.region());
         }
-        FrameCounter.Step step = counter.step(index, frame);
+        FrameCounter.Step counted = counter.step(step.countedIndex(index), frame);
         if (feed.debug() != null && !debugFailed) {
             try {
-                feed.debug().frame(frame, fps, counter, step, time);
+                feed.debug().frame(frame, step.fps(), counter, counted, time);
             } catch (RuntimeException e) {
                 debugFailed = true; // a debugging aid must never stop the counting
                 LOG.warn("debug video stopped: {}", e.getMessage());
             }
         }
-        return new Counted(time, step, counter.line(), fps);
+        return new Counted(time, counted, counter.line(), step.fps());
     }
 
     private Dropped dropped(String reason) {

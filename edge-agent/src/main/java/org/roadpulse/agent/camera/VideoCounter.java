@@ -16,17 +16,23 @@ public final class VideoCounter {
      * Tuning that scales with the processed frame.
      *
      * @param maxWidth     frames wider than this are shrunk to it before counting (640: shapes, not detail)
+     * @param maxFps       at most this many frames a second are counted (infinity: every frame; see {@link FrameStep})
      * @param mergeSeconds crossings closer in time, at overlapping places along the line, are one vehicle (0.3 s:
      *                     below the time gap of close-following vehicles, above that of a broken-up blob)
      */
-    public record Settings(int maxWidth, double minAreaShare, double bandShare, int maxMissing, int minFramesSeen,
+    public record Settings(int maxWidth, double maxFps, double minAreaShare, double bandShare, int maxMissing, int minFramesSeen,
                            double mergeSeconds, double vehicleWidthShare, double vehicleLengthShare) {
         public static Settings defaults() {
-            return new Settings(640, 0.002, 0.04, 8, 3, 0.3, 0.35, 1.0);
+            return new Settings(640, Double.POSITIVE_INFINITY, 0.002, 0.04, 8, 3, 0.3, 0.35, 1.0);
         }
 
         public Settings withMaxWidth(int width) {
-            return new Settings(width, minAreaShare, bandShare, maxMissing, minFramesSeen, mergeSeconds,
+            return new Settings(width, maxFps, minAreaShare, bandShare, maxMissing, minFramesSeen, mergeSeconds,
+                    vehicleWidthShare, vehicleLengthShare);
+        }
+
+        public Settings withMaxFps(double fps) {
+            return new Settings(maxWidth, fps, minAreaShare, bandShare, maxMissing, minFramesSeen, mergeSeconds,
                     vehicleWidthShare, vehicleLengthShare);
         }
     }
@@ -55,14 +61,16 @@ public final class VideoCounter {
             if (first == null) {
                 throw new FrameGrabber.Exception("no frames in " + source);
             }
-            double fps = frames.frameRate() > 0 ? frames.frameRate() : 25;
+            FrameStep step = FrameStep.of(frames.frameRate() > 0 ? frames.frameRate() : 25, settings.maxFps());
             List<LineCrossing> crossings = new ArrayList<>();
             List<String> directions;
-            try (FrameCounter counter = new FrameCounter(first.cols(), first.rows(), fps, settings, spec, null,
+            try (FrameCounter counter = new FrameCounter(first.cols(), first.rows(), step.fps(), settings, spec, null,
                     region)) {
                 directions = counter.line().directions();
                 for (Mat frame = first; frame != null; frame = frames.next()) {
-                    crossings.addAll(counter.step(frames.index(), frame).counted());
+                    if (step.counts(frames.index())) {
+                        crossings.addAll(counter.step(step.countedIndex(frames.index()), frame).counted());
+                    }
                     progress.accept(frames.index());
                 }
             }

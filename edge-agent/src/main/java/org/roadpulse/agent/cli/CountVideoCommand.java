@@ -30,6 +30,9 @@ final class CountVideoCommand implements Callable<Integer> {
             + "\"0,0.35 1,0.35 1,1 0,1\" (default: the whole frame)")
     String region;
 
+    @Option(names = "--max-fps", description = "Count at most this many frames a second (default: every frame)")
+    Double maxFps;
+
     @Option(names = "--truth", split = ",", description = "Hand counts per direction, e.g. down=27,up=0")
     Map<String, Integer> truth;
 
@@ -52,8 +55,13 @@ final class CountVideoCommand implements Callable<Integer> {
             System.err.println("--region: " + e.getMessage());
             return 2;
         }
-        VideoCounter.Result result = new VideoCounter(VideoCounter.Settings.defaults(), roi).count(source, format,
-                spec, frame -> { });
+        if (maxFps != null && !(maxFps >= 1)) {
+            System.err.println("--max-fps: at least 1 frame a second, not " + maxFps);
+            return 2;
+        }
+        VideoCounter.Settings settings = VideoCounter.Settings.defaults()
+                .withMaxFps(maxFps == null ? Double.POSITIVE_INFINITY : maxFps);
+        VideoCounter.Result result = new VideoCounter(settings, roi).count(source, format, spec, frame -> { });
         if (listCrossings) {
             for (LineCrossing crossing : result.crossings()) {
                 System.out.printf("frame %5d  %-12s track %-4d x %4.0f-%-4.0f y %4.0f-%-4.0f seen %d frames%n",

@@ -45,11 +45,13 @@ import java.util.Optional;
  *                        default the whole frame
  * @param processingWidth frames are shrunk to this width before counting (default 640; sizes and
  *                        {@code pixelsPerMetre} refer to it)
+ * @param maxFps          at most this many frames a second are counted, e.g. 12.5 for a 50 fps camera on a slow
+ *                        unit (default: every frame)
  */
 public record CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                              Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes, Boolean live,
                              Integer reconnectMinMs, Integer reconnectMaxMs, Integer readTimeoutMs, String recordedAt,
-                             Path debugVideo, String region, Integer processingWidth) {
+                             Path debugVideo, String region, Integer processingWidth, Double maxFps) {
 
     public record Lane(String direction, Integer lane, Double from, Double to) {
     }
@@ -69,32 +71,37 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                           Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
         this(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public CameraSettings withLive(boolean isLive) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth);
+                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps);
     }
 
     public CameraSettings withReconnect(int minMs, int maxMs) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth);
+                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps);
     }
 
     public CameraSettings withDebugVideo(Path file) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth, maxFps);
     }
 
     public CameraSettings withRecordedAt(String time) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth, maxFps);
     }
 
     public CameraSettings withRegion(String corners) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth, maxFps);
+    }
+
+    public CameraSettings withMaxFps(Double fps) {
+        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, fps);
     }
 
     /** When a recorded file began, if the settings say; see {@code recordedAt}. */
@@ -115,7 +122,8 @@ public record CameraSettings(String url, String format, String line, String spee
         return new CameraVehicleSource.Setup(parse("source.camera.line", line),
                 speedLine == null ? null : parse("source.camera.speedLine", speedLine), speedLineMetres, zones(),
                 new SizeClassifier(pixelsPerMetre, truckFromMetres),
-                VideoCounter.Settings.defaults().withMaxWidth(processingWidth), regionOfInterest());
+                VideoCounter.Settings.defaults().withMaxWidth(processingWidth)
+                        .withMaxFps(maxFps == null ? Double.POSITIVE_INFINITY : maxFps), regionOfInterest());
     }
 
     public List<String> problems() {
@@ -140,6 +148,9 @@ public record CameraSettings(String url, String format, String line, String spee
         }
         if (processingWidth < 160 || processingWidth > 1920) {
             problems.add("source.camera.processingWidth must lie between 160 and 1920 pixels, not " + processingWidth);
+        }
+        if (maxFps != null && !(maxFps >= 1)) {
+            problems.add("source.camera.maxFps must be at least 1 frame a second, not " + maxFps);
         }
         if (readTimeoutMs <= 0) {
             problems.add("source.camera.readTimeoutMs must be positive");

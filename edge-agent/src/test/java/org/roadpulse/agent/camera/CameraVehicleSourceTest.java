@@ -64,6 +64,24 @@ class CameraVehicleSourceTest {
         assertThat(vehicles).extracting(Vehicle::time).isSorted();
     }
 
+    @Test
+    void aFrameRateLimitCountsTheSameVehiclesAtTheSameTimes() throws Exception {
+        // GIVEN the oblique clip (30 fps), read once with every frame and once at most 8 frames a second
+        Path clip = SharedData.require("video/bgslibrary_dataset_video.avi");
+        CameraSettings every = new CameraSettings(clip.toString(), null, "x=0.50", "x=0.65", 5.0, null, null, null);
+        List<Vehicle> all = readAll(new CameraVehicleSource(new FfmpegFrames(clip.toString(), null, 640),
+                every.setup(), START));
+        List<Vehicle> fewer = readAll(new CameraVehicleSource(new FfmpegFrames(clip.toString(), null, 640),
+                every.withMaxFps(8.0).setup(), START));
+        // THEN the same vehicles at about the same times: one counted frame is now 4 source frames, 0.13 s
+        // (speeds over 5 m come in coarse steps at that rate: 67.5 or 135 km/h for a car at 77; see the README)
+        assertThat(fewer).hasSameSizeAs(all);
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(fewer.get(i).time()).isBetween(all.get(i).time().minusMillis(300),
+                    all.get(i).time().plusMillis(300));
+        }
+    }
+
     private static List<Vehicle> readAll(CameraVehicleSource source) throws Exception {
         List<Vehicle> vehicles = new ArrayList<>();
         try (source) {

@@ -143,7 +143,7 @@ class SettingsFilesTest {
     }
 
     @Test
-    void aRegionAndAProcessingWidthReachTheCounterAndAreRefusedByNameWhenWrong() throws IOException {
+    void aRegionAProcessingWidthAndAFrameRateLimitReachTheCounterAndAreRefusedByNameWhenWrong() throws IOException {
         CameraSettings lowerPart = camera("url: /data/clip.mp4\n    region: '0,0.35 1,0.35 1,1 0,1'\n"
                 + "    processingWidth: 480");
         assertThat(lowerPart.problems()).isEmpty();
@@ -154,6 +154,10 @@ class SettingsFilesTest {
                 .anySatisfy(p -> assertThat(p).startsWith("source.camera.region").contains("outside the frame"));
         assertThat(camera("url: /data/clip.mp4\n    processingWidth: 64").problems())
                 .anySatisfy(p -> assertThat(p).contains("source.camera.processingWidth"));
+        assertThat(camera("url: /data/clip.mp4\n    maxFps: 12.5").setup().settings().maxFps()).isEqualTo(12.5);
+        assertThat(camera("url: /data/clip.mp4").setup().settings().maxFps()).isInfinite();
+        assertThat(camera("url: /data/clip.mp4\n    maxFps: 0").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.maxFps"));
     }
 
     private static CameraSettings camera(String lines) throws IOException {
