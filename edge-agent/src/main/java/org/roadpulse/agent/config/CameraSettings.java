@@ -47,11 +47,15 @@ import java.util.Optional;
  *                        {@code pixelsPerMetre} refer to it)
  * @param maxFps          at most this many frames a second are counted, e.g. 12.5 for a 50 fps camera on a slow
  *                        unit (default: every frame)
+ * @param referencePoints instead of {@code pixelsPerMetre}: two marks on the road at the line, in pixels of the
+ *                        processed frame as {@code draw-setup} shows it ({@code 120,300-182,300}) ...
+ * @param referenceMetres ... and their distance on the road in metres
  */
 public record CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                              Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes, Boolean live,
                              Integer reconnectMinMs, Integer reconnectMaxMs, Integer readTimeoutMs, String recordedAt,
-                             Path debugVideo, String region, Integer processingWidth, Double maxFps) {
+                             Path debugVideo, String region, Integer processingWidth, Double maxFps,
+                             String referencePoints, Double referenceMetres) {
 
     public record Lane(String direction, Integer lane, Double from, Double to) {
     }
@@ -71,37 +75,37 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraSettings(String url, String format, String line, String speedLine, Double speedLineMetres,
                           Double pixelsPerMetre, Double truckFromMetres, List<Lane> lanes) {
         this(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     public CameraSettings withLive(boolean isLive) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps);
+                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withReconnect(int minMs, int maxMs) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps);
+                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withDebugVideo(Path file) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth, maxFps);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withRecordedAt(String time) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth, maxFps);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withRegion(String corners) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth, maxFps);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withMaxFps(Double fps) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, fps);
+                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, fps, referencePoints, referenceMetres);
     }
 
     /** When a recorded file began, if the settings say; see {@code recordedAt}. */
@@ -121,7 +125,7 @@ public record CameraSettings(String url, String format, String line, String spee
     public CameraVehicleSource.Setup setup() {
         return new CameraVehicleSource.Setup(parse("source.camera.line", line),
                 speedLine == null ? null : parse("source.camera.speedLine", speedLine), speedLineMetres, zones(),
-                new SizeClassifier(pixelsPerMetre, truckFromMetres),
+                new SizeClassifier(calibration(), truckFromMetres),
                 VideoCounter.Settings.defaults().withMaxWidth(processingWidth)
                         .withMaxFps(maxFps == null ? Double.POSITIVE_INFINITY : maxFps), regionOfInterest());
     }
@@ -165,6 +169,34 @@ public record CameraSettings(String url, String format, String line, String spee
             problems.add(e.getMessage());
         }
         return problems;
+    }
+
+    /** Pixels per metre: given, or measured between two reference marks; null when uncalibrated. */
+    private Double calibration() {
+        if (referencePoints == null && referenceMetres == null) {
+            return pixelsPerMetre;
+        }
+        if (pixelsPerMetre != null) {
+            throw new IllegalArgumentException("source.camera: give pixelsPerMetre or referencePoints with "
+                    + "referenceMetres, not both");
+        }
+        if (referencePoints == null || referenceMetres == null || !(referenceMetres > 0)) {
+            throw new IllegalArgumentException("source.camera.referencePoints needs referenceMetres (> 0), and back");
+        }
+        String[] ends = referencePoints.replace(" ", "").split("-");
+        try {
+            String[] a = ends[0].split(",");
+            String[] b = ends[1].split(",");
+            double ppm = SizeClassifier.calibrate(Double.parseDouble(a[0]), Double.parseDouble(a[1]),
+                    Double.parseDouble(b[0]), Double.parseDouble(b[1]), referenceMetres);
+            if (!(ppm > 0)) {
+                throw new IllegalArgumentException("source.camera.referencePoints: the two marks are the same point");
+            }
+            return ppm;
+        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+            throw new IllegalArgumentException("source.camera.referencePoints must be two pixel points x1,y1-x2,y2, "
+                    + "not '" + referencePoints + "'");
+        }
     }
 
     private RegionOfInterest regionOfInterest() {

@@ -2,7 +2,9 @@ package org.roadpulse.agent.config;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
+import org.roadpulse.agent.camera.Box;
 import org.roadpulse.protocol.Encoding;
+import org.roadpulse.protocol.VehicleClass;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SettingsFilesTest {
 
@@ -158,6 +161,23 @@ class SettingsFilesTest {
         assertThat(camera("url: /data/clip.mp4").setup().settings().maxFps()).isInfinite();
         assertThat(camera("url: /data/clip.mp4\n    maxFps: 0").problems())
                 .anySatisfy(p -> assertThat(p).contains("source.camera.maxFps"));
+    }
+
+    @Test
+    void twoReferenceMarksAKnownDistanceApartCalibrateTheSizeClasses() throws IOException {
+        // marks 60 px apart for 4.8 m: 12.5 px/m, so a 100 px long vehicle is 8 m, truck-like
+        CameraSettings marked = camera("url: /data/clip.mp4\n    referencePoints: '100,300-160,300'\n"
+                + "    referenceMetres: 4.8");
+        assertThat(marked.problems()).isEmpty();
+        assertThat(marked.setup().sizes().lengthMetres(new Box(0, 0, 40, 100), 0, 1)).isCloseTo(8.0, within(1e-9));
+        assertThat(marked.setup().sizes().classify(new Box(0, 0, 40, 100), 0, 1))
+                .isEqualTo(VehicleClass.LKW_AEHNLICH);
+        assertThat(camera("url: /data/clip.mp4\n    referencePoints: '100,300-160,300'").problems())
+                .anySatisfy(p -> assertThat(p).contains("referenceMetres"));
+        assertThat(camera("url: /data/clip.mp4\n    referencePoints: '100;300'\n    referenceMetres: 5").problems())
+                .anySatisfy(p -> assertThat(p).contains("source.camera.referencePoints must be two pixel points"));
+        assertThat(camera("url: /data/clip.mp4\n    pixelsPerMetre: 10\n    referencePoints: '1,1-2,2'\n"
+                + "    referenceMetres: 5").problems()).anySatisfy(p -> assertThat(p).contains("not both"));
     }
 
     private static CameraSettings camera(String lines) throws IOException {
