@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /**

@@ -24,7 +24,7 @@ import org.roadpulse.roadai.service.intake.FrameSurveys;
 import org.roadpulse.roadai.service.intake.ImageIntake;
 import org.roadpulse.roadai.service.intake.IncomingImage;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.storage.PgDetections;
 import org.roadpulse.roadai.service.storage.PgSurveyImages;
 import org.roadpulse.roadai.tracks.Track;

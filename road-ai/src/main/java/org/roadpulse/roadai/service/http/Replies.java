@@ -5,11 +5,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
-import org.roadpulse.roadai.service.queue.Detection;
-import org.roadpulse.roadai.service.queue.ItemComment;
-import org.roadpulse.roadai.service.queue.ItemEvent;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Detection;
+import org.roadpulse.roadai.service.domain.ItemComment;
+import org.roadpulse.roadai.service.domain.ItemEvent;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /** The JSON the API answers with. */

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.roadpulse.roadai.maintenance.PriorityWeights;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 
 /** The municipalities, their areas and their priority weights. */
 public final class PgMunicipalities {
