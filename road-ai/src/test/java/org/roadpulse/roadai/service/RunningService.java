@@ -96,9 +96,13 @@ public final class RunningService implements AutoCloseable {
         return send(request.build());
     }
 
-    public HttpResponse<String> putJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    public HttpResponse<String> putJson(String path, String json, String who) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (who != null) {
+            request.header("X-RoadPulse-User", who);
+        }
+        return send(request.build());
     }
 
     public HttpResponse<String> postMultipart(String path, List<Part> parts) {

@@ -32,7 +32,7 @@ class StaffPagesTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         service = RunningService.start(dataDir, true);
-        service.postJson(base() + "/roads", RunningService.THOLEY_ROAD, null);
+        service.postJson(base() + "/roads", RunningService.THOLEY_ROAD, "gis-office");
         for (int i = 0; i < 3; i++) {
             service.postMultipart(base() + "/images", List.of(
                     new Part("file", "frame-" + i + ".jpg", SurveyPictures.frame("pothole", 100 + i)),
