@@ -221,6 +221,9 @@ class MaintenanceQueueApiTest {
     @Test
     void theListExportsAsCsvAndGeoJsonInListOrder() throws IOException {
         json(upload(SurveyPictures.frame("pothole", 12), "g.jpg", 7.034), 201);
+        // an assignee typed as a formula must reach the spreadsheet as text
+        json(service.postJson(base() + "/items/" + itemAt(7.034).path("id").asLong() + "/assign",
+                "{\"assignee\":\"=HYPERLINK(1)\"}", "Anna"), 200);
         JsonNode list = json(service.get(base() + "/items"), 200);
         HttpResponse<String> csv = service.get(base() + "/items.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -229,6 +232,7 @@ class MaintenanceQueueApiTest {
         assertThat(lines[0]).startsWith("rank,id,status,class,kind,rdd_code,grade,safety_critical,score");
         assertThat(lines).hasSize(list.path("count").asInt() + 1);
         assertThat(lines[1]).startsWith("1," + list.path("items").get(0).path("id").asText() + ",");
+        assertThat(csv.body()).contains(",'=HYPERLINK(1),").doesNotContain(",=HYPERLINK");
         JsonNode geo = json(service.get(base() + "/items.geojson"), 200);
         assertThat(geo.path("type").asText()).isEqualTo("FeatureCollection");
         assertThat(geo.path("features")).hasSize(list.path("count").asInt());
