@@ -37,10 +37,14 @@ export function act(ags, id, action, body, who) {
 
 export const unmatched = ags => call(base(ags) + "/detections/unmatched");
 
-/** A drive's folder: the images as "files", the track (if any) as "track". */
+/**
+ * A drive's folder: the images as "files", the track (if any) as "track". The server's multipart decoder (Netty)
+ * turns "=", ";", ":" and "," in a file name into spaces, so the names go percent-encoded and the form says so.
+ */
 export function importDrive(ags, files, track) {
   const form = new FormData();
-  for (const file of files) form.append("files", file, file.name);
-  if (track) form.append("track", track, track.name);
+  form.append("fileNameEncoding", "percent");
+  for (const file of files) form.append("files", file, encodeURIComponent(file.name));
+  if (track) form.append("track", track, encodeURIComponent(track.name));
   return call(base(ags) + "/images/batch", { method: "POST", body: form });
 }

@@ -40,7 +40,7 @@ class MaintenanceQueueApiTest {
     void start(@TempDir Path dataDir) throws IOException {
         service = RunningService.start(dataDir, true);
         roadImport = json(service.postJson("/api/v1/municipalities/" + THOLEY + "/roads", RunningService.THOLEY_ROAD,
-                null), 200);
+                "gis-office"), 200);
     }
 
     @AfterAll
@@ -185,6 +185,14 @@ class MaintenanceQueueApiTest {
         detail.path("history").forEach(e -> trail.add(e.path("who").asText() + ":" + e.path("action").asText()));
         assertThat(trail).containsExactly("survey:found", "Anna:confirm", "Anna:schedule", "Anna:assign",
                 "Ben:comment");
+        // AND the municipality's audit trail shows the item's steps next to the road import
+        JsonNode audit = json(service.get(base() + "/audit?limit=1000"), 200);
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.path("action").asText()).isEqualTo("confirm");
+            assertThat(e.path("item").asLong()).isEqualTo(id);
+            assertThat(e.path("detail").asText()).contains("new → confirmed");
+        });
+        assertThat(audit).anySatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("roads.imported"));
         // a bad date names the field
         assertThat(json(service.postJson(item + "/schedule", "{\"date\":\"next week\",\"crew\":\"x\"}", "Anna"), 400)
                 .path("field").asText()).isEqualTo("date");
@@ -213,6 +221,9 @@ class MaintenanceQueueApiTest {
     @Test
     void theListExportsAsCsvAndGeoJsonInListOrder() throws IOException {
         json(upload(SurveyPictures.frame("pothole", 12), "g.jpg", 7.034), 201);
+        // an assignee typed as a formula must reach the spreadsheet as text
+        json(service.postJson(base() + "/items/" + itemAt(7.034).path("id").asLong() + "/assign",
+                "{\"assignee\":\"=HYPERLINK(1)\"}", "Anna"), 200);
         JsonNode list = json(service.get(base() + "/items"), 200);
         HttpResponse<String> csv = service.get(base() + "/items.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -221,6 +232,7 @@ class MaintenanceQueueApiTest {
         assertThat(lines[0]).startsWith("rank,id,status,class,kind,rdd_code,grade,safety_critical,score");
         assertThat(lines).hasSize(list.path("count").asInt() + 1);
         assertThat(lines[1]).startsWith("1," + list.path("items").get(0).path("id").asText() + ",");
+        assertThat(csv.body()).contains(",'=HYPERLINK(1),").doesNotContain(",=HYPERLINK");
         JsonNode geo = json(service.get(base() + "/items.geojson"), 200);
         assertThat(geo.path("type").asText()).isEqualTo("FeatureCollection");
         assertThat(geo.path("features")).hasSize(list.path("count").asInt());
@@ -253,11 +265,11 @@ class MaintenanceQueueApiTest {
         JsonNode weights = json(service.get("/api/v1/municipalities/" + BEXBACH + "/weights"), 200);
         assertThat(weights.path("grade").asDouble()).isEqualTo(40);
         String changed = weights.toString().replace("\"grade\":40.0", "\"grade\":60.0");
-        assertThat(json(service.putJson("/api/v1/municipalities/" + BEXBACH + "/weights", changed), 200)
+        assertThat(json(service.putJson("/api/v1/municipalities/" + BEXBACH + "/weights", changed, "anna"), 200)
                 .path("grade").asDouble()).isEqualTo(60);
         assertThat(json(service.get(base() + "/weights"), 200).path("grade").asDouble()).isEqualTo(40);
         String negative = weights.toString().replace("\"grade\":40.0", "\"grade\":-1.0");
-        assertThat(json(service.putJson("/api/v1/municipalities/" + BEXBACH + "/weights", negative), 400)
+        assertThat(json(service.putJson("/api/v1/municipalities/" + BEXBACH + "/weights", negative, "anna"), 400)
                 .path("field").asText()).isEqualTo("weights");
     }
 

@@ -49,10 +49,15 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(Path dataDir, boolean withModel) {
+        return start(dataDir, TestPostgres.freshDatabase(), withModel);
+    }
+
+    /** The service on a database of the caller's (user postgres, no password), e.g. one the test will stop. */
+    public static RunningService start(Path dataDir, String databaseUrl, boolean withModel) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("roadai.data-dir", dataDir.toString());
-        properties.put("roadai.database.url", TestPostgres.freshDatabase());
+        properties.put("roadai.database.url", databaseUrl);
         properties.put("roadai.database.username", "postgres");
         properties.put("roadai.database.password", "");
         properties.put("roadai.model", withModel ? TinyModel.file().toString() : dataDir.resolve("none.zip").toString());
@@ -91,9 +96,13 @@ public final class RunningService implements AutoCloseable {
         return send(request.build());
     }
 
-    public HttpResponse<String> putJson(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    public HttpResponse<String> putJson(String path, String json, String who) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (who != null) {
+            request.header("X-RoadPulse-User", who);
+        }
+        return send(request.build());
     }
 
     public HttpResponse<String> postMultipart(String path, List<Part> parts) {

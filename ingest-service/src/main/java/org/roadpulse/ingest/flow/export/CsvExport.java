@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * and bucket, figures one per site and direction. An empty cell is a value that was not measured or cannot be
  * computed, never a zero. Times are local date-times with their offset in the period's zone, so the DST days read
  * as planners count them. Decimals are rounded to what a planner reads (one place for volumes, shares and speeds,
- * four for the completeness ratio).
+ * four for the completeness ratio). Site ids and names are typed by people: {@link SpreadsheetText} keeps a
+ * spreadsheet from running one as a formula.
  *
  * <p>Rows are written as they are produced, so a long series streams; the stream is flushed, not closed.
  */
@@ -83,7 +84,7 @@ public final class CsvExport {
     private List<String> volumeRow(VolumeSeries series, VolumeBucket bucket, Map<String, MeasurementSite> sites,
                                    ZoneId zone, List<String> categories) {
         List<String> row = new ArrayList<>();
-        row.add(series.siteId());
+        row.add(SpreadsheetText.defused(series.siteId()));
         row.add(name(sites, series.siteId()));
         row.add(direction(series.direction()));
         row.add(localTime(bucket.start(), zone));
@@ -105,7 +106,7 @@ public final class CsvExport {
     private List<String> figureRow(StandardFigures figures, Map<String, MeasurementSite> sites) {
         ZoneId zone = figures.period().zone();
         List<String> row = new ArrayList<>();
-        row.add(figures.siteId());
+        row.add(SpreadsheetText.defused(figures.siteId()));
         row.add(name(sites, figures.siteId()));
         row.add(direction(figures.direction()));
         row.add(localTime(figures.period().from(), zone));
@@ -178,7 +179,7 @@ public final class CsvExport {
 
     private static String name(Map<String, MeasurementSite> sites, String siteId) {
         MeasurementSite site = sites.get(siteId);
-        return site == null ? "" : site.name();
+        return site == null ? "" : SpreadsheetText.defused(site.name());
     }
 
     private static Map<String, MeasurementSite> byId(List<MeasurementSite> sites) {

@@ -4,6 +4,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.roadpulse.ingest.flow.Bucket;
+import org.roadpulse.ingest.flow.ClassGroup;
+import org.roadpulse.ingest.flow.FlowQuery;
+import org.roadpulse.ingest.flow.Split;
+import org.roadpulse.ingest.sites.MeasurementSite;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -177,6 +182,33 @@ class CsvExportTest {
         assertThat(year.get("dtv")).isEqualTo("6543,2");
         assertThat(year.get("completenessRatio")).isEqualTo("0,8219");
         assertThat(year.get("name")).isEqualTo(AWKWARD_NAME);
+    }
+
+    @Test
+    void aSiteNameASpreadsheetWouldRunAsAFormulaIsWrittenAsTextAndNumbersStayNumbers() throws IOException {
+        // GIVEN the Rathausstraße site renamed to a formula
+        MeasurementSite formula = new MeasurementSite(RATHAUS.id(), RATHAUS.municipality(),
+                "=HYPERLINK(\"http://evil.example\";\"click\")", null, null, RATHAUS.latitude(),
+                RATHAUS.longitude(), 1, 1, null, null, 50, List.of(RATHAUS.id()));
+        FlowQuery query = new FlowQuery(List.of(formula, EINBAHN), ExportFixtures.DST_DAYS, Bucket.DAY,
+                Split.DIRECTION, ClassGroup.TLS_8_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // WHEN its volumes are exported
+        new CsvExport(CsvDialect.COMMA).writeVolumes(query, ExportFixtures.dailySeries(), out);
+        // THEN the name starts with an apostrophe, and the counts are plain numbers
+        CSVRecord first = parse(out.toString(StandardCharsets.UTF_8), CSVFormat.RFC4180).get(1);
+        assertThat(first.get("name")).isEqualTo("'=HYPERLINK(\"http://evil.example\";\"click\")");
+        assertThat(first.get("Pkw")).isEqualTo("3000");
+    }
+
+    @Test
+    void everyFormulaLeadIsDefusedAndOrdinaryTextIsLeftAlone() {
+        for (String lead : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertThat(SpreadsheetText.defused(lead + "1+2")).isEqualTo("'" + lead + "1+2");
+        }
+        assertThat(SpreadsheetText.defused("Rathausstraße - Höhe 5")).isEqualTo("Rathausstraße - Höhe 5");
+        assertThat(SpreadsheetText.defused("")).isEmpty();
+        assertThat(SpreadsheetText.defused(null)).isNull();
     }
 
     @Test

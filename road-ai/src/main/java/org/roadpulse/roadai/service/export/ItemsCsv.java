@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /**
- * The list as CSV for spreadsheets: one row per item in list order, with the "why here" terms in one column. Text a
- * spreadsheet would run as a formula (starting with =, +, -, @) is prefixed with an apostrophe.
+ * The list as CSV for spreadsheets: one row per item in list order, with the "why here" terms in one column. Every
+ * text cell goes through {@link SpreadsheetText}, so none is run as a formula.
  */
 public final class ItemsCsv {
 
@@ -51,11 +51,7 @@ public final class ItemsCsv {
         return String.format(Locale.ROOT, "%s %.1f (%s)", t.term(), t.points(), t.basis());
     }
 
-    static String safe(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + text : text;
+    private static String safe(String text) {
+        return SpreadsheetText.defused(text);
     }
 }

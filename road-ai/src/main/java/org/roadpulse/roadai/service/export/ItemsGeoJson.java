@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /** The list as a GeoJSON FeatureCollection of points (WGS 84), as QGIS reads it; properties as in the CSV. */

@@ -19,7 +19,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.roadpulse.roadai.service.queue.Detection;
+import org.roadpulse.roadai.service.domain.Detection;
 import org.roadpulse.roadai.service.storage.PgDetections;
 
 /**

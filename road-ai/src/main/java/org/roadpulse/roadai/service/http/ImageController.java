@@ -24,7 +24,7 @@ import org.roadpulse.roadai.service.intake.FrameSurveys;
 import org.roadpulse.roadai.service.intake.ImageIntake;
 import org.roadpulse.roadai.service.intake.IncomingImage;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.storage.PgDetections;
 import org.roadpulse.roadai.service.storage.PgSurveyImages;
 import org.roadpulse.roadai.tracks.Track;
@@ -93,7 +93,9 @@ final class ImageController {
             image is placed by its EXIF GPS, else by the track at its EXIF capture time (never across a gap in the \
             track longer than `roadai.intake.max-track-gap-seconds`). The report has one line per file: `stored`, \
             `duplicate` or `refused` with the reason (`file.not_jpeg`, `file.truncated`, `file.unreadable`, \
-            `position.missing`, `position.outside_municipality`). A refused file stores nothing.""")
+            `position.missing`, `position.outside_municipality`). A refused file stores nothing. The server's \
+            multipart decoder turns `=`, `;`, `:` and `,` in a file name into spaces: to keep them, percent-encode \
+            the names and send the field `fileNameEncoding=percent` (the pages do).""")
     BatchReport importFolder(String ags, @Body MultipartBody body) {
         Municipality municipality = scope.of(ags);
         surveys.require();

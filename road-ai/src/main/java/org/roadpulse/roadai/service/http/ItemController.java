@@ -25,7 +25,7 @@ import org.roadpulse.roadai.service.storage.PgItemHistory;
 final class ItemController {
 
     /** Who did an action, until logins exist (issue #7): the audit trail names this. */
-    static final String WHO = "X-RoadPulse-User";
+    static final String WHO = ActingUser.HEADER;
 
     private final Scope scope;
     private final ItemRanking ranking;
@@ -67,18 +67,6 @@ final class ItemController {
                 history.comments(scoped, id).stream().map(Replies.CommentReply::of).toList());
     }
 
-    /** The pages percent-encode the name (headers carry Latin-1 only); a plain name passes unchanged. */
-    private static String decoded(String who) {
-        if (who == null || !who.contains("%")) {
-            return who;
-        }
-        try {
-            return java.net.URLDecoder.decode(who.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return who;
-        }
-    }
-
     @Post("/{id}/{action}")
     @Operation(summary = "Confirm, reject, schedule, repaired, assign or comment", description = """
             Header `X-RoadPulse-User`: who acts (required; kept in the audit trail). Body (JSON, fields by action): \
@@ -88,7 +76,7 @@ final class ItemController {
     Replies.ItemDetailReply act(String ags, long id, String action, @Header(WHO) @Nullable String who,
                                 @Body @Nullable ItemActions.Request request) {
         String scoped = scope.of(ags).ags();
-        actions.act(scoped, id, action, request, decoded(who));
+        actions.act(scoped, id, action, request, ActingUser.decoded(who));
         return item(scoped, id);
     }
 }

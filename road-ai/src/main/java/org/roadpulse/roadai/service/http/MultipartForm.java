@@ -4,6 +4,7 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,8 @@ record MultipartForm(Map<String, String> fields, List<FilePart> files) {
 
             @Override
             public void onComplete() {
-                done.complete(new MultipartForm(fields, files));
+                boolean percentEncoded = "percent".equals(fields.get(FILE_NAME_ENCODING));
+                done.complete(new MultipartForm(fields, percentEncoded ? decodedNames(files) : files));
             }
         });
         try {
@@ -63,6 +65,28 @@ record MultipartForm(Map<String, String> fields, List<FilePart> files) {
             throw new IllegalStateException("interrupted while reading the upload", e);
         } catch (ExecutionException e) {
             throw new UploadUnreadableException(e.getCause());
+        }
+    }
+
+    /**
+     * Netty's multipart decoder replaces {@code = ; : ,} in a part's file name with spaces, so a client that needs
+     * them (the pages do) percent-encodes the names and sends this field as {@code percent}.
+     */
+    static final String FILE_NAME_ENCODING = "fileNameEncoding";
+
+    private static List<FilePart> decodedNames(List<FilePart> files) {
+        return files.stream().map(f -> new FilePart(f.name(), percentDecoded(f.fileName()), f.bytes())).toList();
+    }
+
+    private static String percentDecoded(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            // URLDecoder would read '+' as a space; encodeURIComponent leaves '+' out, so a '+' is a '+'.
+            return URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
         }
     }
 

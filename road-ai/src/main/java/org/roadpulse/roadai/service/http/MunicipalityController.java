@@ -3,15 +3,20 @@ package org.roadpulse.roadai.service.http;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.roadpulse.roadai.maintenance.PriorityWeights;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
+import org.roadpulse.roadai.service.storage.PgAuditTrail;
 import org.roadpulse.roadai.service.storage.PgMunicipalities;
 
 /** The municipalities and how each weighs what makes an item urgent. */
@@ -41,11 +46,15 @@ final class MunicipalityController {
         }
     }
 
+    private static final int MAX_AUDIT_ENTRIES = 1000;
+
     private final PgMunicipalities municipalities;
+    private final PgAuditTrail auditTrail;
     private final Scope scope;
 
-    MunicipalityController(PgMunicipalities municipalities, Scope scope) {
+    MunicipalityController(PgMunicipalities municipalities, PgAuditTrail auditTrail, Scope scope) {
         this.municipalities = municipalities;
+        this.auditTrail = auditTrail;
         this.scope = scope;
     }
 
@@ -62,10 +71,22 @@ final class MunicipalityController {
     }
 
     @Put("/{ags}/weights")
-    @Operation(summary = "Sets the municipality's priority weights; the list is ranked with them at once")
-    Weights setWeights(String ags, @Body Weights weights) {
+    @Operation(summary = "Sets the municipality's priority weights; the list is ranked with them at once",
+            description = "Header `X-RoadPulse-User`: who changes them (required; kept in the audit trail).")
+    Weights setWeights(String ags, @Header(ActingUser.HEADER) @Nullable String who, @Body Weights weights) {
         String scoped = scope.of(ags).ags();
-        municipalities.saveWeights(scoped, weights.toWeights());
+        String by = ActingUser.required(who);
+        municipalities.saveWeights(scoped, weights.toWeights(), by, Instant.now());
         return Weights.of(municipalities.weights(scoped));
+    }
+
+    @Get("/{ags}/audit")
+    @Operation(summary = "The municipality's audit trail, newest first: weight changes, road imports, item actions",
+            description = "`limit`: how many entries (default 200, at most 1000).")
+    List<Replies.AuditReply> audit(String ags, @QueryValue(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
+            throw new InvalidParameterException("limit", "limit must be 1 to " + MAX_AUDIT_ENTRIES);
+        }
+        return auditTrail.of(scope.of(ags).ags(), limit).stream().map(Replies.AuditReply::of).toList();
     }
 }

@@ -5,11 +5,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
-import org.roadpulse.roadai.service.queue.Detection;
-import org.roadpulse.roadai.service.queue.ItemComment;
-import org.roadpulse.roadai.service.queue.ItemEvent;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.AuditEntry;
+import org.roadpulse.roadai.service.domain.Detection;
+import org.roadpulse.roadai.service.domain.ItemComment;
+import org.roadpulse.roadai.service.domain.ItemEvent;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /** The JSON the API answers with. */
@@ -76,6 +77,14 @@ final class Replies {
         static EventReply of(ItemEvent e) {
             return new EventReply(e.at().toString(), e.who(), e.action(), lowerOrNull(e.fromStatus()),
                     lowerOrNull(e.toStatus()), e.detail());
+        }
+    }
+
+    /** A line of the municipality's audit trail; {@code item} is null for a settings change. */
+    @Serdeable
+    record AuditReply(String at, String who, String action, @Nullable Long item, @Nullable String detail) {
+        static AuditReply of(AuditEntry e) {
+            return new AuditReply(e.at().toString(), e.who(), e.action(), e.itemId(), e.detail());
         }
     }
 

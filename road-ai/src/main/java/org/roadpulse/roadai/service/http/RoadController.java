@@ -3,11 +3,13 @@ package org.roadpulse.roadai.service.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -48,9 +50,12 @@ final class RoadController {
             Properties: `id`, `name`, `roadClass` (FEDERAL, STATE, DISTRICT, MUNICIPAL_MAIN, RESIDENTIAL, PATH) or \
             OSM `highway`, optional `ags` (must be this municipality's) and `siteId` (the measurement site whose \
             flow figures give the road's traffic). One line per refused feature; the good ones are stored. A segment \
-            imported again replaces the earlier one.""")
-    Replies.RoadImportReply importRoads(String ags, @Body String geoJson) {
+            imported again replaces the earlier one. Header `X-RoadPulse-User`: who imports (required; kept in the \
+            audit trail with the counts and the segment ids).""")
+    Replies.RoadImportReply importRoads(String ags, @Header(ActingUser.HEADER) @Nullable String who,
+                                        @Body String geoJson) {
         String scoped = scope.of(ags).ags();
+        String by = ActingUser.required(who);
         RoadImport read;
         try {
             read = new GeoJsonRoads().read(geoJson, scoped);
@@ -68,9 +73,18 @@ final class RoadController {
                         + segment.municipality() + ", not " + scoped));
             }
         }
-        segments.save(scoped, accepted, Instant.now());
+        segments.save(scoped, accepted, by, summary(accepted, refused), Instant.now());
         networks.changed(scoped);
         return new Replies.RoadImportReply(accepted.size(), refused);
+    }
+
+    /** What the audit trail keeps of an import: the counts and the first ids (an import may hold thousands). */
+    private static String summary(List<RoadSegment> accepted, List<Replies.RoadImportReply.Refusal> refused) {
+        int shown = 20;
+        String ids = String.join(", ", accepted.stream().limit(shown).map(RoadSegment::id).toList())
+                + (accepted.size() > shown ? ", …" : "");
+        return "accepted " + accepted.size() + (accepted.isEmpty() ? "" : " (" + ids + ")") + ", refused "
+                + refused.size();
     }
 
     @Get(produces = GEOJSON)

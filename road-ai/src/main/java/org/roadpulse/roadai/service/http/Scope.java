@@ -2,7 +2,7 @@ package org.roadpulse.roadai.service.http;
 
 import jakarta.inject.Singleton;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.storage.PgMunicipalities;
 
 /**

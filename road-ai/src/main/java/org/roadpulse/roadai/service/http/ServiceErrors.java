@@ -11,14 +11,16 @@ import org.roadpulse.roadai.maintenance.TransitionRefusedException;
 import org.roadpulse.roadai.service.intake.ModelMissingException;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
 import org.roadpulse.roadai.service.queue.ItemNotFoundException;
+import org.roadpulse.roadai.service.storage.StorageFaultException;
 import org.roadpulse.roadai.service.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * How the domain's refusals become answers, for every endpoint: a user's mistake is a 400 naming the parameter, an
- * unknown municipality or item a 404, a step the workflow forbids a 409 with the reason, a missing model or database
- * a 503. Never a 500 for something the caller can fix.
+ * unknown municipality or item a 404, a step the workflow forbids a 409 with the reason, a missing model or a database
+ * outage a 503. Never a 500 for something the caller can fix; a 500 (logged with its stack) only for our own bug,
+ * such as a statement the database refuses.
  */
 @Hidden
 @Controller
@@ -55,8 +57,16 @@ final class ServiceErrors {
     HttpResponse<Replies.Error> noDatabase(HttpRequest<?> request, StorageUnavailableException e) {
         LOG.warn("Database unavailable: {}", e.getMessage());
         return HttpResponse.<Replies.Error>status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
-                .body(new Replies.Error("service.unavailable", null, "the database is unavailable, try again shortly"))
+                .body(new Replies.Error("service.unavailable", null,
+                        "the database cannot be reached; nothing was changed, try again shortly"))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Error(global = true, exception = StorageFaultException.class)
+    HttpResponse<Replies.Error> databaseRefused(HttpRequest<?> request, StorageFaultException e) {
+        LOG.error("{} {} failed: the database refused a statement", request.getMethod(), request.getPath(), e);
+        return reply(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error", null,
+                "an internal error occurred; nothing was changed and it has been logged");
     }
 
     @Error(global = true, exception = MultipartForm.UploadUnreadableException.class)

@@ -5,7 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.tracks.CsvTracks;
 import org.roadpulse.roadai.tracks.GpxTracks;
 import org.roadpulse.roadai.tracks.Track;

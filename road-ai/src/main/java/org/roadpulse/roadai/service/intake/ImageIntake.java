@@ -12,7 +12,7 @@ import org.roadpulse.roadai.roads.GeoPoint;
 import org.roadpulse.roadai.roads.RoadNetwork;
 import org.roadpulse.roadai.roads.Snapped;
 import org.roadpulse.roadai.service.RoadAiSettings;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 import org.roadpulse.roadai.service.queue.RoadNetworks;
 import org.roadpulse.roadai.service.storage.PgSurveyImages;
 import org.roadpulse.roadai.tracks.ExifFacts;

@@ -1,5 +1,7 @@
 package org.roadpulse.roadai.service.queue;
 
+import org.roadpulse.roadai.service.domain.ItemEvent;
+import org.roadpulse.roadai.service.domain.ItemComment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.service.queue;
 
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.service.queue;
 
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;

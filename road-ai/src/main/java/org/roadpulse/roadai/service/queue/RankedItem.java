@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.service.queue;
 
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.maintenance.Priority;
 import org.roadpulse.roadai.roads.RoadSegment;
 

@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs work on one connection, in one transaction: all of it is stored or none (an image with its detections and
- * items, an action with its audit event). A database that cannot be reached is a {@link StorageUnavailableException}.
+ * items, an action with its audit event). A database that cannot be reached is a {@link StorageUnavailableException},
+ * a statement it refuses a {@link StorageFaultException}.
  */
 public final class Jdbc {
 
@@ -30,11 +31,11 @@ public final class Jdbc {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollBack(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StorageUnavailableException(e);
+            throw SqlFailures.translate(e);
         }
     }
 
@@ -42,7 +43,16 @@ public final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
-            throw new StorageUnavailableException(e);
+            throw SqlFailures.translate(e);
+        }
+    }
+
+    /** A rollback that fails (the connection is gone) must not hide why the work failed. */
+    private static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 }

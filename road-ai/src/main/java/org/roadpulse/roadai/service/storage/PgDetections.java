@@ -8,7 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.roadpulse.roadai.maintenance.DamageKind;
-import org.roadpulse.roadai.service.queue.Detection;
+import org.roadpulse.roadai.service.domain.Detection;
 
 /** What the model found in each image, snapped to the roads or kept as unmatched. */
 public final class PgDetections {

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import org.roadpulse.roadai.service.queue.ItemComment;
-import org.roadpulse.roadai.service.queue.ItemEvent;
+import org.roadpulse.roadai.service.domain.ItemComment;
+import org.roadpulse.roadai.service.domain.ItemEvent;
 
 /** An item's audit trail and comments: appended, never changed. */
 public final class PgItemHistory {

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.roadpulse.roadai.maintenance.ConditionGrade;
 import org.roadpulse.roadai.maintenance.DamageKind;
 import org.roadpulse.roadai.maintenance.ItemStatus;
-import org.roadpulse.roadai.service.queue.MaintenanceItem;
+import org.roadpulse.roadai.service.domain.MaintenanceItem;
 
 /** The maintenance items of each municipality. Every read and write names the municipality. */
 public final class PgItems {

@@ -6,11 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.roadpulse.roadai.maintenance.PriorityWeights;
-import org.roadpulse.roadai.service.queue.Municipality;
+import org.roadpulse.roadai.service.domain.Municipality;
 
 /** The municipalities, their areas and their priority weights. */
 public final class PgMunicipalities {
@@ -61,15 +62,22 @@ public final class PgMunicipalities {
         });
     }
 
-    public void saveWeights(String ags, PriorityWeights weights) {
+    /** Sets the weights and records who did it in the audit trail, in one transaction. */
+    public void saveWeights(String ags, PriorityWeights weights, String who, Instant at) {
         jdbc.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE municipality SET weights = ?::jsonb WHERE ags = ?")) {
-                s.setString(1, JSON.writeValueAsString(weights));
-                s.setString(2, ags);
-                return s.executeUpdate();
+            String json;
+            try {
+                json = JSON.writeValueAsString(weights);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+            try (PreparedStatement s = c.prepareStatement("UPDATE municipality SET weights = ?::jsonb WHERE ags = ?")) {
+                s.setString(1, json);
+                s.setString(2, ags);
+                s.executeUpdate();
+            }
+            PgAuditTrail.record(c, ags, at, who, "weights.set", json);
+            return null;
         });
     }
 

@@ -26,12 +26,16 @@ public final class PgRoadSegments {
         this.municipalities = municipalities;
     }
 
-    /** Stores the segments, all of which belong to {@code ags}, and widens the municipality's area over them. */
-    public void save(String ags, List<RoadSegment> segments, Instant now) {
-        if (segments.isEmpty()) {
-            return;
-        }
+    /**
+     * Stores the segments, all of which belong to {@code ags}, widens the municipality's area over them and records
+     * the import ({@code summary}: what was accepted and refused) in the audit trail, in one transaction.
+     */
+    public void save(String ags, List<RoadSegment> segments, String who, String summary, Instant now) {
         jdbc.inTransaction(c -> {
+            PgAuditTrail.record(c, ags, now, who, "roads.imported", summary);
+            if (segments.isEmpty()) {
+                return null;
+            }
             double minLat = 90, minLon = 180, maxLat = -90, maxLon = -180;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO road_segment (municipality, id, name, "
                     + "road_class, site_id, line, imported_at) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?) "

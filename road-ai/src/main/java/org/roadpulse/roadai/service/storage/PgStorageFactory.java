@@ -87,4 +87,9 @@ final class PgStorageFactory {
     PgItemHistory itemHistory(Jdbc jdbc) {
         return new PgItemHistory(jdbc);
     }
+
+    @Singleton
+    PgAuditTrail auditTrail(Jdbc jdbc) {
+        return new PgAuditTrail(jdbc);
+    }
 }

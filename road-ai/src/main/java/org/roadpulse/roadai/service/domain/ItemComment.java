@@ -1,4 +1,4 @@
-package org.roadpulse.roadai.service.queue;
+package org.roadpulse.roadai.service.domain;
 
 import java.time.Instant;
 
