@@ -78,29 +78,9 @@ public record CameraSettings(String url, String format, String line, String spee
                 null, null, null, null, null, null, null, null);
     }
 
-    public CameraSettings withLive(boolean isLive) {
-        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                isLive, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
-    }
-
-    public CameraSettings withReconnect(int minMs, int maxMs) {
-        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, minMs, maxMs, readTimeoutMs, recordedAt, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
-    }
-
     public CameraSettings withDebugVideo(Path file) {
         return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
                 live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, file, region, processingWidth, maxFps, referencePoints, referenceMetres);
-    }
-
-    public CameraSettings withRecordedAt(String time) {
-        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, time, debugVideo, region, processingWidth, maxFps, referencePoints, referenceMetres);
-    }
-
-    public CameraSettings withRegion(String corners) {
-        return new CameraSettings(url, format, line, speedLine, speedLineMetres, pixelsPerMetre, truckFromMetres, lanes,
-                live, reconnectMinMs, reconnectMaxMs, readTimeoutMs, recordedAt, debugVideo, corners, processingWidth, maxFps, referencePoints, referenceMetres);
     }
 
     public CameraSettings withMaxFps(Double fps) {
