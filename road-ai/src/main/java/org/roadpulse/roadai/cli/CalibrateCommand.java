@@ -86,7 +86,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ModelMetadata calibrated = new ModelMetadata(metadata.formatVersion(), metadata.classes(), metadata.inputWidth(),
                 metadata.inputHeight(), metadata.channels(), metadata.normalisation(), metadata.architecture(),
                 metadata.dataDescription() + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
-                metadata.flips());
+                metadata.flips(), metadata.networks());
         Path target = out == null ? modelFile : out;
         ModelFile.save(classifier.withMetadata(calibrated), target);
         print.println(picked.report().toText());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code train}, {@code evaluate}, {@code predict}; for whole frames {@code map}, {@code evaluate-frames}, {@code benchmark-frames}. */
 @Command(name = "road-ai", mixinStandardHelpOptions = true, version = "road-ai 0.1",
         description = "Road-damage classifier: train, evaluate and apply it to road image patches and whole frames.",
-        subcommands = {TrainCommand.class, CalibrateCommand.class, EvaluateCommand.class, PredictCommand.class, MapCommand.class,
+        subcommands = {TrainCommand.class, CalibrateCommand.class, EnsembleCommand.class, EvaluateCommand.class, PredictCommand.class, MapCommand.class,
                 EvaluateFramesCommand.class, BenchmarkFramesCommand.class, EvaluateDriveCommand.class})
 public final class RoadAiCli implements Runnable {
 

@@ -2,11 +2,14 @@ package org.roadpulse.roadai.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -18,18 +21,27 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * One file per model: DL4J's own zip (configuration and weights, no updater state) with our JSON metadata added as the entry
  * {@value #METADATA_ENTRY}. DL4J ignores the extra entry, and the model cannot be separated from its metadata.
+ * An ensemble keeps its first network there too and each further network as a nested DL4J zip in an entry
+ * {@code roadpulse-network-2.zip}, {@code -3.zip}, …; the metadata's {@code networks} says how many to expect.
  */
 public final class ModelFile {
     /** Bump when the metadata or the input pipeline changes in a way old files would be read wrongly. */
     public static final int FORMAT_VERSION = 1;
     static final String METADATA_ENTRY = "roadpulse-metadata.json";
+    private static final String MEMBER_ENTRY = "roadpulse-network-%d.zip";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
     }
 
     public static void save(Dl4jDamageClassifier classifier, Path file) throws IOException {
-        checkFits(classifier.network(), classifier.metadata(), file);
+        if (classifier.networks().size() != classifier.metadata().networkCount()) {
+            throw new IllegalArgumentException(file + ": " + classifier.networks().size()
+                    + " networks but the metadata says " + classifier.metadata().networkCount());
+        }
+        for (MultiLayerNetwork network : classifier.networks()) {
+            checkFits(network, classifier.metadata(), file);
+        }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         // Plain names rather than createTempFile, whose owner-only permissions would stick to the moved model file.
@@ -44,6 +56,11 @@ public final class ModelFile {
                 for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                     out.putNextEntry(new ZipEntry(entry.getName()));
                     in.transferTo(out);
+                    out.closeEntry();
+                }
+                for (int i = 1; i < classifier.networks().size(); i++) {
+                    out.putNextEntry(new ZipEntry(String.format(MEMBER_ENTRY, i + 1)));
+                    out.write(networkBytes(classifier.networks().get(i)));
                     out.closeEntry();
                 }
                 out.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -67,8 +84,29 @@ public final class ModelFile {
         } catch (RuntimeException e) {
             throw new IncompatibleModelException(file + " does not contain a DL4J MultiLayerNetwork: " + e.getMessage(), e);
         }
-        checkFits(network, metadata, file);
-        return new Dl4jDamageClassifier(network, metadata);
+        List<MultiLayerNetwork> networks = new ArrayList<>(List.of(network));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (int i = 2; i <= metadata.networkCount(); i++) {
+                ZipEntry entry = zip.getEntry(String.format(MEMBER_ENTRY, i));
+                if (entry == null) {
+                    throw new IncompatibleModelException(file + ": metadata says " + metadata.networkCount()
+                            + " networks but the entry " + String.format(MEMBER_ENTRY, i) + " is missing");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    networks.add(ModelSerializer.restoreMultiLayerNetwork(in, false));
+                }
+            }
+        }
+        for (MultiLayerNetwork each : networks) {
+            checkFits(each, metadata, file);
+        }
+        return new Dl4jDamageClassifier(networks, metadata);
+    }
+
+    private static byte[] networkBytes(MultiLayerNetwork network) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(network, bytes, false);
+        return bytes.toByteArray();
     }
 
     public static ModelMetadata readMetadata(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,26 @@ import org.roadpulse.roadai.images.Normalisation;
  * @param createdAt       ISO-8601 instant
  * @param decisionRule    how probabilities become a class; absent in older files, which then decide by arg-max
  * @param flipAveraging   average the probabilities of each patch and its mirror image; absent = false
+ * @param networks        how many networks the file holds, whose probabilities are averaged (an ensemble); absent = 1.
+ *                        Left out of the JSON for a single network, so older code still reads such files, and refuses
+ *                        an ensemble (unknown field) instead of silently using its first network
  */
 public record ModelMetadata(int formatVersion, List<String> classes, int inputWidth, int inputHeight, int channels,
                             Normalisation normalisation, String architecture, String dataDescription,
                             Map<String, Double> metrics, String createdAt,
-                            DecisionRule decisionRule, Boolean flipAveraging) {
+                            DecisionRule decisionRule, Boolean flipAveraging,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer networks) {
 
     /** A model that decides by arg-max on single patches, as files before the decision rule were. */
     public ModelMetadata(int formatVersion, List<String> classes, int inputWidth, int inputHeight, int channels,
                          Normalisation normalisation, String architecture, String dataDescription,
                          Map<String, Double> metrics, String createdAt) {
         this(formatVersion, classes, inputWidth, inputHeight, channels, normalisation, architecture, dataDescription,
-                metrics, createdAt, null, null);
+                metrics, createdAt, null, null, null);
+    }
+
+    public int networkCount() {
+        return networks == null ? 1 : networks;
     }
 
     /** The rule to apply: the stored one, or arg-max for files written before rules existed. */
@@ -46,18 +55,25 @@ public record ModelMetadata(int formatVersion, List<String> classes, int inputWi
 
     public ModelMetadata withDecisionRule(DecisionRule rule) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
-                architecture, dataDescription, metrics, createdAt, rule, flipAveraging);
+                architecture, dataDescription, metrics, createdAt, rule, flipAveraging, networks);
     }
 
     public ModelMetadata withFlipAveraging(boolean flips) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
-                architecture, dataDescription, metrics, createdAt, decisionRule, flips);
+                architecture, dataDescription, metrics, createdAt, decisionRule, flips, networks);
     }
 
     /** Sorted by name so the JSON reads the same for every save. */
     public ModelMetadata withMetrics(Map<String, Double> newMetrics) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
                 architecture, dataDescription, Collections.unmodifiableMap(new TreeMap<>(newMetrics)), createdAt,
-                decisionRule, flipAveraging);
+                decisionRule, flipAveraging, networks);
+    }
+
+    /** The same pipeline for an ensemble of this many networks, with a new description of what it is made of. */
+    public ModelMetadata asEnsemble(int count, String newArchitecture, String newDataDescription) {
+        return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
+                newArchitecture, newDataDescription, Map.of(), createdAt, DecisionRule.ARG_MAX, flipAveraging,
+                count == 1 ? null : count);
     }
 }
