@@ -35,7 +35,7 @@ public final class FrameCounter implements AutoCloseable {
         this.motion = new MotionDetector(settings.minAreaShare() * width * height,
                 Math.max(3, (int) Math.round(width / 60.0)),
                 new BlobSplitter(settings.vehicleWidthShare() * width, settings.vehicleLengthShare() * height),
-                region.mask(width, height));
+                region.wholeFrame() ? null : region.mask(width, height));
     }
 
     public CountingLine line() {

@@ -50,7 +50,8 @@ public final class MotionDetector implements AutoCloseable {
 
     /**
      * @param closeSize side of the closing kernel in pixels: about a third of a vehicle's width at this resolution
-     * @param region    mask of the frame's size, 255 where motion counts; the detector closes it
+     * @param region    mask of the frame's size, 255 where motion counts, or null for the whole frame (no masking
+     *                  work per frame); the detector closes it
      */
     public MotionDetector(double minArea, int closeSize, BlobSplitter splitter, Mat region) {
         this.region = region;
@@ -75,7 +76,9 @@ public final class MotionDetector implements AutoCloseable {
         frames++;
         background.apply(input, foreground);
         threshold(foreground, foreground, FOREGROUND, 255, THRESH_BINARY);
-        bitwise_and(foreground, region, foreground);
+        if (region != null) {
+            bitwise_and(foreground, region, foreground);
+        }
         morphologyEx(foreground, foreground, MORPH_OPEN, kernelOpen);
         morphologyEx(foreground, foreground, MORPH_CLOSE, kernelClose);
         int count = connectedComponentsWithStats(foreground, labels, stats, centroids, 8, CV_32S);
@@ -99,7 +102,9 @@ public final class MotionDetector implements AutoCloseable {
     @Override
     public void close() {
         background.close();
-        region.close();
+        if (region != null) {
+            region.close();
+        }
         kernelOpen.close();
         kernelClose.close();
         normalised.close();

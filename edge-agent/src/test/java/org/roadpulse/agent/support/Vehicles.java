@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Vehicles for tests, and a source that plays a fixed list of them. */
 public final class Vehicles {
@@ -29,12 +30,12 @@ public final class Vehicles {
     }
 
     public static VehicleSource source(Instant start, Instant end, List<LanePosition> lanes, Vehicle... vehicles) {
-        return new ListSource(start, end, lanes, vehicles);
+        return new ListSource(start, end, lanes, Stream.of(vehicles).map(Vehicles::passed).toList());
     }
 
     /** A live source that plays fixed readings (vehicles, watermarks, outages) and then ends. */
     public static VehicleSource live(Instant start, List<LanePosition> lanes, Reading... readings) {
-        return new ReadingSource(start, lanes, readings);
+        return new ListSource(start, null, lanes, List.of(readings));
     }
 
     public static Reading passed(Vehicle vehicle) {
@@ -49,59 +50,18 @@ public final class Vehicles {
         return new Reading.Outage(Instant.parse(from), Instant.parse(until), "test");
     }
 
-    private static final class ReadingSource implements VehicleSource {
-        private final Instant start;
-        private final List<LanePosition> lanes;
-        private final Deque<Reading> readings;
-
-        ReadingSource(Instant start, List<LanePosition> lanes, Reading... readings) {
-            this.start = start;
-            this.lanes = lanes;
-            this.readings = new ArrayDeque<>(List.of(readings));
-        }
-
-        @Override
-        public ClassScheme scheme() {
-            return ClassScheme.TLS_8_1;
-        }
-
-        @Override
-        public List<LanePosition> lanes() {
-            return lanes;
-        }
-
-        @Override
-        public boolean measuresSpeed() {
-            return true;
-        }
-
-        @Override
-        public Instant measurementStart() {
-            return start;
-        }
-
-        @Override
-        public Optional<Reading> nextReading() {
-            return Optional.ofNullable(readings.poll());
-        }
-
-        @Override
-        public Optional<Vehicle> next() {
-            throw new UnsupportedOperationException("a live source is read by nextReading()");
-        }
-    }
-
+    /** Plays fixed readings in order; {@code next()} passes over everything but the vehicles. */
     private static final class ListSource implements VehicleSource {
         private final Instant start;
         private final Instant end;
         private final List<LanePosition> lanes;
-        private final Deque<Vehicle> vehicles;
+        private final Deque<Reading> readings;
 
-        ListSource(Instant start, Instant end, List<LanePosition> lanes, Vehicle... vehicles) {
+        ListSource(Instant start, Instant end, List<LanePosition> lanes, List<Reading> readings) {
             this.start = start;
             this.end = end;
             this.lanes = lanes;
-            this.vehicles = new ArrayDeque<>(List.of(vehicles));
+            this.readings = new ArrayDeque<>(readings);
         }
 
         @Override
@@ -130,8 +90,18 @@ public final class Vehicles {
         }
 
         @Override
+        public Optional<Reading> nextReading() {
+            return Optional.ofNullable(readings.poll());
+        }
+
+        @Override
         public Optional<Vehicle> next() {
-            return Optional.ofNullable(vehicles.poll());
+            for (Reading reading = readings.poll(); reading != null; reading = readings.poll()) {
+                if (reading instanceof Reading.Passed passed) {
+                    return Optional.of(passed.vehicle());
+                }
+            }
+            return Optional.empty();
         }
     }
 }

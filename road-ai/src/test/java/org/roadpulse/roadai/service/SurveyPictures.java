@@ -43,17 +43,7 @@ public final class SurveyPictures {
 
     /** The JPEG with an Exif APP1 segment holding a GPS position (north/east). */
     public static byte[] withGps(byte[] jpeg, double latitude, double longitude) {
-        byte[] exif = gpsExif(latitude, longitude);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        int length = exif.length + 2;
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(exif, 0, exif.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return withApp1(jpeg, gpsExif(latitude, longitude));
     }
 
     /** The JPEG with an Exif APP1 segment holding only the GPS time (UTC), no position: a track must place it. */
@@ -78,6 +68,11 @@ public final class SurveyPictures {
         byte[] header = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
         byte[] exif = Arrays.copyOf(header, header.length + tiff.length);
         System.arraycopy(tiff, 0, exif, header.length, tiff.length);
+        return withApp1(jpeg, exif);
+    }
+
+    /** Inserts an APP1 segment holding {@code exif} ("Exif\0\0" and a TIFF) after the start-of-image marker. */
+    private static byte[] withApp1(byte[] jpeg, byte[] exif) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
