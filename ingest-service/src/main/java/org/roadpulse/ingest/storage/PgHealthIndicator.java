@@ -3,6 +3,7 @@ package org.roadpulse.ingest.storage;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
+import org.roadpulse.platform.postgres.PgServer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.platform.postgres.PgServer;
 
 import javax.sql.DataSource;
 import java.io.IOException;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.roadpulse.platform.postgres.PgServer;
 
 /** The {@code database} part of {@code /health}: can a connection be had and used. */
 @Singleton
@@ -29,7 +30,7 @@ final class PgHealthIndicator extends AbstractHealthIndicator<Map<String, Object
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("embedded", server.isEmbedded());
+        details.put("embedded", server.embedded());
         try (Connection connection = dataSource.getConnection()) {
             healthStatus = connection.isValid(2) ? HealthStatus.UP : HealthStatus.DOWN;
         } catch (SQLException e) {

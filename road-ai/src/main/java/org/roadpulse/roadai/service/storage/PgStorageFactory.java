@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
+import org.roadpulse.platform.postgres.PgServer;
 import org.roadpulse.roadai.service.RoadAiSettings;
 
 /**
@@ -24,7 +25,7 @@ final class PgStorageFactory {
         if (!settings.embedded()) {
             return PgServer.external(settings.url(), settings.username(), settings.password());
         }
-        return PgServer.embedded(Path.of(paths.dataDir(), "postgres"), settings.embeddedPort(), settings.durable(),
+        return PgServer.startEmbedded(Path.of(paths.dataDir(), "postgres"), settings.embeddedPort(), settings.durable(),
                 settings.username(), settings.password());
     }
 

@@ -1,4 +1,4 @@
-package org.roadpulse.ingest.storage;
+package org.roadpulse.platform.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -15,10 +15,11 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
- * The PostgreSQL the service stores into: an external server given by URL, or the embedded one (zonky's binaries)
- * it starts itself, the zero-setup default. The embedded server keeps its data in a folder that survives restarts
- * and, unless told otherwise, runs with durable settings: zonky's own defaults turn fsync and synchronous commit
- * off, which is right for tests and wrong for data someone relies on.
+ * The PostgreSQL a RoadPulse service stores into: an external server given by URL, or the embedded one (zonky's
+ * binaries) it starts itself, the zero-setup default. The ingest service and the road-AI queue each run one. The
+ * embedded server keeps its data in a folder that survives restarts and, unless told otherwise, runs with durable
+ * settings: zonky's own defaults turn fsync and synchronous commit off, which is right for tests and wrong for data
+ * someone relies on.
  */
 public final class PgServer implements AutoCloseable {
 
