@@ -11,6 +11,7 @@ import org.roadpulse.roadai.service.domain.ItemComment;
 import org.roadpulse.roadai.service.domain.ItemEvent;
 import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.domain.Municipality;
+import org.roadpulse.roadai.service.export.WhyFacts;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /** The JSON the API answers with. */
@@ -31,10 +32,11 @@ final class Replies {
         }
     }
 
+    /** A "why here" line: {@code basis} is the facts in English (for scripts); the pages word {@code facts}. */
     @Serdeable
-    record Term(String term, String basis, double points) {
+    record Term(String term, String basis, double points, WhyFacts facts) {
         static Term of(PriorityTerm t) {
-            return new Term(t.term(), t.basis(), Math.round(t.points() * 10) / 10.0);
+            return new Term(t.term(), t.basis(), Math.round(t.points() * 10) / 10.0, WhyFacts.of(t.facts()));
         }
     }
 
