@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -92,6 +93,49 @@ class StaffPagesTest {
         JsonNode stored = JSON.readTree(service.get(base() + "/items/" + id).body());
         assertThat(stored.path("item").path("status").asText()).isEqualTo("confirmed");
         assertThat(stored.path("history").get(1).path("who").asText()).isEqualTo("Anna Schäfer");
+    }
+
+    @Test
+    void theWhyHereBasesAreWordedInGermanAndInEnglishFromTheFacts() throws IOException {
+        // GIVEN an item on the Tholey state road, which has no measurement site
+        long id = pickItem(1);
+        JsonNode item = JSON.readTree(service.get(base() + "/items/" + id).body()).path("item");
+        double grade = item.path("grade").asDouble();
+        double certainty = item.path("why").get(5).path("facts").path("certainty").asDouble();
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            // WHEN its view is opened in German
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
+            browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
+            // THEN every basis is German, with German numbers and the German road class
+            List<String> german = bases(browser);
+            assertThat(german.get(0)).contains("Schlagloch");
+            assertThat(german.get(1)).isEqualTo(String.format(Locale.GERMANY, "Zustandsnote %.1f", grade));
+            assertThat(german.get(2))
+                    .isEqualTo("DTV 6.000, 5 % Schwerverkehr · Vorgabewert für Landesstraße: keine Messstelle");
+            assertThat(german.get(3)).isEqualTo("Landesstraße");
+            assertThat(german.get(4)).isEqualTo("seit heute bekannt");
+            assertThat(german.get(5)).isEqualTo(certainty >= 1 ? "bestätigt"
+                    : String.format(Locale.GERMANY, "Modell zu %.0f %% sicher", certainty * 100));
+            assertThat(String.join(" ", german)).doesNotContain("default", "heavy", "known", "grade", "model");
+            assertThat(browser.driver().findElement(By.id("item-facts")).getText()).contains("Hauptstraße · Landesstraße");
+            // AND in English they are English
+            browser.driver().findElement(By.cssSelector("button[data-lang=en]")).click();
+            browser.waitFor("return document.querySelector('h1').textContent === 'Road maintenance list'");
+            List<String> english = bases(browser);
+            assertThat(english.get(1)).isEqualTo(String.format(Locale.ROOT, "grade %.1f", grade));
+            assertThat(english.get(2)).isEqualTo(
+                    "DTV 6,000, 5% heavy vehicles · default for a state road (Landesstraße): no measurement site");
+            assertThat(english.get(3)).isEqualTo("state road (Landesstraße)");
+            assertThat(english.get(4)).isEqualTo("known since today");
+            assertThat(String.join(" ", english)).doesNotContain("Schwerverkehr", "Vorgabewert", "bekannt", "Modell");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** The "why here" table's basis column, with no-break spaces as plain ones. */
+    private static List<String> bases(HeadlessChromium browser) {
+        return browser.driver().findElements(By.cssSelector("#why-rows td:nth-child(2)")).stream()
+                .map(cell -> cell.getText().replace('\u00a0', ' ')).toList();
     }
 
     @Test
