@@ -132,6 +132,57 @@ class StaffPagesTest {
         }
     }
 
+    @Test
+    void everyTrafficSourceAndRoadClassTheApiNamesIsWordedInBothLanguages() {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
+            browser.waitFor("return document.body.dataset.ready === 'list'");
+            // WHEN the page's own wording is asked for the traffic facts of each source code, in German and English
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, List<String>> worded = (java.util.Map<String, List<String>>)
+                    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const traffic = (source, more) => ({ term: "traffic", basis: "English from the server",
+                      facts: { dtv: 12345, heavyShare: 0.125, source, ...more } });
+                    const terms = [
+                      traffic("measured", { siteId: "tholey-l141", from: "2025-12-06", to: "2026-12-06" }),
+                      traffic("road-class-default", { roadClass: "federal" }),
+                      traffic("flow-api-not-configured", { siteId: "k-1", roadClass: "district" }),
+                      traffic("flow-api-unavailable", { siteId: "k-1", roadClass: "municipal-main" }),
+                      traffic("no-complete-day", { siteId: "k-1", roadClass: "residential" }),
+                      { term: "roadClass", basis: "Wirtschafts- oder Radweg", facts: { roadClass: "path" } },
+                      { term: "a-new-term", basis: "English from the server", facts: {} },
+                    ];
+                    Promise.all([import("/maintenance/js/why.js"), import("/maintenance/js/i18n.js")])
+                      .then(([why, i18n]) => {
+                        const out = {};
+                        for (const lang of ["de", "en"]) {
+                          i18n.setLanguage(lang);
+                          out[lang] = terms.map(term => why.basis(term).replace(/\u00a0/g, " "));
+                        }
+                        done(out);
+                      }, error => done({ error: [String(error)] }));
+                    """);
+            // THEN each is worded, German with German numbers and dates
+            assertThat(worded.get("de")).containsExactly(
+                    "DTV 12.345, 13 % Schwerverkehr · gemessen an Messstelle tholey-l141, 06.12.2025 bis 06.12.2026",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Bundesstraße: keine Messstelle",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Kreisstraße: "
+                            + "Verkehrsdaten-Schnittstelle nicht eingerichtet",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Gemeindestraße (Hauptverkehr): "
+                            + "Verkehrsdaten der Messstelle k-1 nicht abrufbar",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Anliegerstraße: "
+                            + "an Messstelle k-1 kein vollständiger Tag gemessen",
+                    "Wirtschafts- oder Radweg",
+                    "English from the server");
+            assertThat(worded.get("en")).hasSize(7).allSatisfy(text -> assertThat(text)
+                    .doesNotContain("source_", "roadClass_", "undefined", "Schwerverkehr", "Vorgabewert"));
+            assertThat(worded.get("en").get(0))
+                    .isEqualTo("DTV 12,345, 13% heavy vehicles · measured at site tholey-l141, 6 Dec 2025 to 6 Dec 2026");
+            assertThat(worded.get("en").get(5)).isEqualTo("farm or cycle track (Wirtschaftsweg)");
+        }
+    }
+
     /** The "why here" table's basis column, with no-break spaces as plain ones. */
     private static List<String> bases(HeadlessChromium browser) {
         return browser.driver().findElements(By.cssSelector("#why-rows td:nth-child(2)")).stream()
