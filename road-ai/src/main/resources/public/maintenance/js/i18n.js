@@ -64,6 +64,11 @@ export function date(iso) {
   return iso ? new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(new Date(iso)) : "–";
 }
 
+/** A calendar day such as "2026-12-06", the same day in every time zone. */
+export function day(iso) {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
+}
+
 export function dateTime(iso) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }

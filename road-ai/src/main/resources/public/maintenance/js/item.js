@@ -1,6 +1,7 @@
 import { t, number, date, dateTime } from "./i18n.js";
 import { el, clear } from "./dom.js";
 import { base } from "./api.js";
+import { basis } from "./why.js";
 
 // One item: its anonymised image with the damage overlay, the facts, "why here", comments and history.
 export function renderItem(ags, detail) {
@@ -32,7 +33,8 @@ export function renderItem(ags, detail) {
   fact("factStatus", t("status_" + item.status));
   fact("factGrade", number(item.grade) + " – " + t("kind_" + item.kind) + " (" + item.rddCode + ")");
   fact("factScore", number(item.score) + (item.safetyCritical ? " · " + t("safety") : ""));
-  fact("factRoad", (item.road || item.segmentId) + " · " + item.roadClass);
+  const roadClass = item.why.find(term => term.term === "roadClass");
+  fact("factRoad", (item.road || item.segmentId) + " · " + (roadClass ? basis(roadClass) : item.roadClass));
   fact("factSection", t("section")(item.section, item.section * 10, item.section * 10 + 10));
   fact("factFirstSeen", date(item.firstSeen));
   fact("factLastSeen", date(item.lastSeen));
@@ -42,7 +44,7 @@ export function renderItem(ags, detail) {
   clear(why);
   for (const term of item.why) {
     const row = el("tr");
-    row.append(el("td", t("term_" + term.term)), el("td", term.basis), el("td", number(term.points)));
+    row.append(el("td", t("term_" + term.term)), el("td", basis(term)), el("td", number(term.points)));
     why.append(row);
   }
   const comments = document.getElementById("comments");

@@ -17,6 +17,30 @@ export const TEXTS = {
     whyHere: "Warum an dieser Stelle?", colTerm: "Kriterium", colBasis: "Grundlage", colPoints: "Punkte",
     term_safety: "Verkehrssicherheit", term_grade: "Zustand", term_traffic: "Verkehr", term_roadClass: "Straßenklasse",
     term_age: "Alter", term_certainty: "Sicherheit der Erkennung",
+    // "why here": each term's facts worded; x gives number, day, percent, roadClass and source (see why.js)
+    basis_safety: (f, x) => f.safetyCritical
+      ? `Schlagloch ${x.number(f.largestPotholeM2, 2)} m² ≥ ${x.number(f.safetyPotholeM2, 2)} m²: verkehrsgefährdend, kommt zuerst`
+      : f.largestPotholeM2 > 0
+        ? `größtes Schlagloch ${x.number(f.largestPotholeM2, 2)} m² < ${x.number(f.safetyPotholeM2, 2)} m²`
+        : "kein Schlagloch",
+    basis_grade: (f, x) => `Zustandsnote ${x.number(f.grade, 1)}`,
+    basis_traffic: (f, x) => `DTV ${x.number(f.dtv, 0)}, ${x.percent(f.heavyShare)} Schwerverkehr · ${x.source(f)}`,
+    basis_roadClass: (f, x) => x.roadClass(f.roadClass),
+    basis_age: (f, x) => f.days === 0 ? "seit heute bekannt"
+      : f.days === 1 ? "seit 1 Tag bekannt" : `seit ${x.number(f.days, 0)} Tagen bekannt`,
+    basis_certainty: (f, x) => f.confirmed ? "bestätigt" : `Modell zu ${x.percent(f.certainty)} sicher`,
+    source_measured: (f, x) => `gemessen an Messstelle ${f.siteId}, ${x.day(f.from)} bis ${x.day(f.to)}`,
+    "source_road-class-default": (f, x) => `Vorgabewert für ${x.roadClass(f.roadClass)}: keine Messstelle`,
+    "source_flow-api-not-configured": (f, x) =>
+      `Vorgabewert für ${x.roadClass(f.roadClass)}: Verkehrsdaten-Schnittstelle nicht eingerichtet`,
+    "source_flow-api-unavailable": (f, x) =>
+      `Vorgabewert für ${x.roadClass(f.roadClass)}: Verkehrsdaten der Messstelle ${f.siteId} nicht abrufbar`,
+    "source_no-complete-day": (f, x) =>
+      `Vorgabewert für ${x.roadClass(f.roadClass)}: an Messstelle ${f.siteId} kein vollständiger Tag gemessen`,
+    percent: p => `${p}\u00a0%`,
+    roadClass_federal: "Bundesstraße", roadClass_state: "Landesstraße", roadClass_district: "Kreisstraße",
+    "roadClass_municipal-main": "Gemeindestraße (Hauptverkehr)", roadClass_residential: "Anliegerstraße",
+    roadClass_path: "Wirtschafts- oder Radweg",
     actions: "Bearbeiten", confirm: "Bestätigen", reject: "Verwerfen (kein Schaden)", repaired: "Als repariert melden",
     scheduleLegend: "Einplanen", schedule: "Einplanen", crew: "Kolonne", assignLegend: "Zuständig",
     assign: "Zuweisen", commentLegend: "Kommentar", comment: "Kommentieren", comments: "Kommentare",
@@ -56,6 +80,28 @@ export const TEXTS = {
     whyHere: "Why here?", colTerm: "Term", colBasis: "Basis", colPoints: "Points",
     term_safety: "Safety", term_grade: "Condition", term_traffic: "Traffic", term_roadClass: "Road class",
     term_age: "Age", term_certainty: "Certainty",
+    basis_safety: (f, x) => f.safetyCritical
+      ? `pothole ${x.number(f.largestPotholeM2, 2)} m² ≥ ${x.number(f.safetyPotholeM2, 2)} m²: safety-critical, goes first`
+      : f.largestPotholeM2 > 0
+        ? `largest pothole ${x.number(f.largestPotholeM2, 2)} m² < ${x.number(f.safetyPotholeM2, 2)} m²`
+        : "no pothole",
+    basis_grade: (f, x) => `grade ${x.number(f.grade, 1)}`,
+    basis_traffic: (f, x) => `DTV ${x.number(f.dtv, 0)}, ${x.percent(f.heavyShare)} heavy vehicles · ${x.source(f)}`,
+    basis_roadClass: (f, x) => x.roadClass(f.roadClass),
+    basis_age: (f, x) => f.days === 0 ? "known since today"
+      : f.days === 1 ? "known for 1 day" : `known for ${x.number(f.days, 0)} days`,
+    basis_certainty: (f, x) => f.confirmed ? "confirmed" : `model ${x.percent(f.certainty)} sure`,
+    source_measured: (f, x) => `measured at site ${f.siteId}, ${x.day(f.from)} to ${x.day(f.to)}`,
+    "source_road-class-default": (f, x) => `default for a ${x.roadClass(f.roadClass)}: no measurement site`,
+    "source_flow-api-not-configured": (f, x) => `default for a ${x.roadClass(f.roadClass)}: flow API not configured`,
+    "source_flow-api-unavailable": (f, x) =>
+      `default for a ${x.roadClass(f.roadClass)}: flow API unavailable for site ${f.siteId}`,
+    "source_no-complete-day": (f, x) =>
+      `default for a ${x.roadClass(f.roadClass)}: no complete day measured at site ${f.siteId}`,
+    percent: p => `${p}%`,
+    roadClass_federal: "federal road (Bundesstraße)", roadClass_state: "state road (Landesstraße)",
+    roadClass_district: "district road (Kreisstraße)", "roadClass_municipal-main": "main municipal road (Gemeindestraße)",
+    roadClass_residential: "residential street (Anliegerstraße)", roadClass_path: "farm or cycle track (Wirtschaftsweg)",
     actions: "Actions", confirm: "Confirm", reject: "Reject (no damage)", repaired: "Report repaired",
     scheduleLegend: "Schedule", schedule: "Schedule", crew: "Crew", assignLegend: "Responsible",
     assign: "Assign", commentLegend: "Comment", comment: "Add comment", comments: "Comments",

@@ -81,6 +81,15 @@ class MaintenanceQueueApiTest {
         item.path("why").forEach(t -> terms.add(t.path("term").asText()));
         assertThat(terms).containsExactly("safety", "grade", "traffic", "roadClass", "age", "certainty");
         assertThat(item.path("why").get(2).path("basis").asText()).contains("Landesstraße", "no measurement site");
+        // AND each term has its facts for the pages to word: the traffic term its figures and their source
+        JsonNode traffic = item.path("why").get(2).path("facts");
+        assertThat(traffic.path("dtv").asDouble()).isEqualTo(6_000);
+        assertThat(traffic.path("heavyShare").asDouble()).isEqualTo(0.05);
+        assertThat(traffic.path("source").asText()).isEqualTo("road-class-default");
+        assertThat(traffic.path("roadClass").asText()).isEqualTo("state");
+        assertThat(traffic.has("grade")).isFalse();
+        assertThat(item.path("why").get(1).path("facts").path("grade").asDouble()).isEqualTo(item.path("grade").asDouble());
+        assertThat(item.path("why").get(4).path("facts").path("days").asLong()).isZero();
     }
 
     @Test

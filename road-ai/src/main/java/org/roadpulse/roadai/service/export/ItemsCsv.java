@@ -13,8 +13,9 @@ import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /**
- * The list as CSV for spreadsheets: one row per item in list order, with the "why here" terms in one column. Every
- * text cell goes through {@link SpreadsheetText}, so none is run as a formula.
+ * The list as CSV for spreadsheets: one row per item in list order, with the "why here" terms in one column, worded
+ * in English whatever the page's language (one file for every reader). Every text cell goes through
+ * {@link SpreadsheetText}, so none is run as a formula.
  */
 public final class ItemsCsv {
 

@@ -9,7 +9,10 @@ import org.roadpulse.roadai.maintenance.PriorityTerm;
 import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
-/** The list as a GeoJSON FeatureCollection of points (WGS 84), as QGIS reads it; properties as in the CSV. */
+/**
+ * The list as a GeoJSON FeatureCollection of points (WGS 84), as QGIS reads it; properties as in the CSV, and each
+ * "why here" term with its English basis and, as in the API, its facts.
+ */
 public final class ItemsGeoJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +42,8 @@ public final class ItemsGeoJson {
                     .put("crew", i.crew());
             ArrayNode terms = p.putArray("why");
             for (PriorityTerm t : r.priority().terms()) {
-                terms.addObject().put("term", t.term()).put("basis", t.basis()).put("points", t.points());
+                terms.addObject().put("term", t.term()).put("basis", t.basis()).put("points", t.points())
+                        .set("facts", JSON.valueToTree(WhyFacts.of(t.facts())));
             }
         }
         return collection.toString();

@@ -46,8 +46,11 @@ final class ItemController {
     @Operation(summary = "The prioritised list: safety-critical first, then by score, each with its breakdown",
             description = """
             Filters: `status` (comma-separated, `open` = new, confirmed, scheduled (default), or `all`), `class` \
-            (`crack`, `pothole`), `grade` (minimum ZEB grade 1.0–5.0). `why` lists every term with its basis and \
-            points; the traffic term says whether the DTV was measured at a site or is the road class's default.""")
+            (`crack`, `pothole`), `grade` (minimum ZEB grade 1.0–5.0). `why` lists every term with its points, \
+            its `facts` (numbers and codes, only the fields of its term: e.g. `grade`; `dtv`, `heavyShare` and \
+            `source` = `measured` with `siteId`, `from`, `to`, or the road class's default: `road-class-default`, \
+            `flow-api-not-configured`, `flow-api-unavailable`, `no-complete-day` with `roadClass`; `days`) and \
+            `basis`, the same facts as an English sentence.""")
     Replies.ItemsReply list(String ags, @QueryValue @Nullable String status,
                             @QueryValue("class") @Nullable String damageClass, @QueryValue @Nullable String grade) {
         String scoped = scope.of(ags).ags();

@@ -2,6 +2,7 @@ package org.roadpulse.roadai.service.http;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 import org.roadpulse.roadai.maintenance.PriorityTerm;
@@ -11,6 +12,7 @@ import org.roadpulse.roadai.service.domain.ItemComment;
 import org.roadpulse.roadai.service.domain.ItemEvent;
 import org.roadpulse.roadai.service.domain.MaintenanceItem;
 import org.roadpulse.roadai.service.domain.Municipality;
+import org.roadpulse.roadai.service.export.WhyFacts;
 import org.roadpulse.roadai.service.queue.RankedItem;
 
 /** The JSON the API answers with. */
@@ -31,10 +33,13 @@ final class Replies {
         }
     }
 
+    /** A "why here" line: {@code basis} is the facts in English (for scripts); the pages word {@code facts}. */
     @Serdeable
-    record Term(String term, String basis, double points) {
+    record Term(String term,
+                @Schema(description = "the facts as an English sentence, for scripts; the pages word `facts`") String basis,
+                double points, WhyFacts facts) {
         static Term of(PriorityTerm t) {
-            return new Term(t.term(), t.basis(), Math.round(t.points() * 10) / 10.0);
+            return new Term(t.term(), t.basis(), Math.round(t.points() * 10) / 10.0, WhyFacts.of(t.facts()));
         }
     }
 

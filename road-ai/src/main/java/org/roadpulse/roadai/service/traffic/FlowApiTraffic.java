@@ -17,6 +17,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.roadpulse.roadai.maintenance.Traffic;
+import org.roadpulse.roadai.maintenance.Traffic.Reason;
+import org.roadpulse.roadai.roads.RoadClass;
 import org.roadpulse.roadai.roads.RoadSegment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * DTV and heavy share of the last 365 days from the ingest service's flow API ({@code GET
  * /api/v1/flow/figures?sites=...}), for segments with a measurement site. Figures are kept for a while; a site the
- * API does not answer for (unreachable, unknown site, no complete day) gets the road class's default, and the
- * source says why.
+ * API does not answer for (unreachable, an error answer, no complete day) gets the road class's default, and
+ * its {@link Traffic.Assumed} source says why.
  */
 public final class FlowApiTraffic implements TrafficSource {
 
@@ -52,27 +54,27 @@ public final class FlowApiTraffic implements TrafficSource {
 
     @Override
     public Traffic on(RoadSegment segment) {
-        Traffic assumed = Traffic.assumedFor(segment.roadClass());
+        RoadClass roadClass = segment.roadClass();
         if (segment.site().isEmpty()) {
-            return new Traffic(assumed.dtv(), assumed.heavyShare(), assumed.source() + ": no measurement site");
-        }
-        if (baseUrl.isEmpty()) {
-            return new Traffic(assumed.dtv(), assumed.heavyShare(), assumed.source() + ": flow API not configured");
+            return Traffic.assumedFor(roadClass);
         }
         String site = segment.siteId();
+        if (baseUrl.isEmpty()) {
+            return Traffic.assumedFor(roadClass, Reason.FLOW_API_NOT_CONFIGURED, site);
+        }
         Instant now = clock.instant();
-        Cached cached = cache.get(site + "|" + segment.roadClass());
+        Cached cached = cache.get(site + "|" + roadClass);
         if (cached != null && cached.until().isAfter(now)) {
             return cached.traffic();
         }
-        Traffic traffic = fetch(site, assumed, now);
+        Traffic traffic = fetch(site, roadClass, now);
         // A fallback is retried soon: the ingest service may just be starting.
-        Duration valid = traffic.source().startsWith("measured") ? keep : Duration.ofMinutes(1);
-        cache.put(site + "|" + segment.roadClass(), new Cached(traffic, now.plus(valid)));
+        Duration valid = traffic.measured() ? keep : Duration.ofMinutes(1);
+        cache.put(site + "|" + roadClass, new Cached(traffic, now.plus(valid)));
         return traffic;
     }
 
-    private Traffic fetch(String site, Traffic assumed, Instant now) {
+    private Traffic fetch(String site, RoadClass roadClass, Instant now) {
         LocalDate to = LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin"));
         LocalDate from = to.minusDays(365);
         URI uri = URI.create(baseUrl + "/api/v1/flow/figures?sites=" + URLEncoder.encode(site, StandardCharsets.UTF_8)
@@ -81,25 +83,22 @@ public final class FlowApiTraffic implements TrafficSource {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return fallback(assumed, "flow API answered " + response.statusCode() + " for site " + site);
+                LOG.info("Flow API at {} answered {} for site {}", baseUrl, response.statusCode(), site);
+                return Traffic.assumedFor(roadClass, Reason.FLOW_API_UNAVAILABLE, site);
             }
             JsonNode figure = JSON.readTree(response.body()).path("figures").path(0);
             if (!figure.path("dtv").isNumber()) {
-                return fallback(assumed, "no complete day measured at site " + site);
+                return Traffic.assumedFor(roadClass, Reason.NO_COMPLETE_DAY, site);
             }
             double sv = figure.path("svShare").isNumber() ? figure.path("svShare").asDouble() / 100 : 0;
             return new Traffic(figure.path("dtv").asDouble(), Math.max(0, Math.min(1, sv)),
-                    "measured at site " + site + ", " + from + " to " + to);
+                    new Traffic.Measured(site, from, to));
         } catch (IOException e) {
             LOG.info("Flow API at {} unreachable for site {}: {}", baseUrl, site, e.toString());
-            return fallback(assumed, "flow API unreachable");
+            return Traffic.assumedFor(roadClass, Reason.FLOW_API_UNAVAILABLE, site);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fallback(assumed, "flow API unreachable");
+            return Traffic.assumedFor(roadClass, Reason.FLOW_API_UNAVAILABLE, site);
         }
-    }
-
-    private static Traffic fallback(Traffic assumed, String why) {
-        return new Traffic(assumed.dtv(), assumed.heavyShare(), assumed.source() + ": " + why);
     }
 }

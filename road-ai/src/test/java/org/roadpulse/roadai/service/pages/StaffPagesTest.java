@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -92,6 +93,100 @@ class StaffPagesTest {
         JsonNode stored = JSON.readTree(service.get(base() + "/items/" + id).body());
         assertThat(stored.path("item").path("status").asText()).isEqualTo("confirmed");
         assertThat(stored.path("history").get(1).path("who").asText()).isEqualTo("Anna Schäfer");
+    }
+
+    @Test
+    void theWhyHereBasesAreWordedInGermanAndInEnglishFromTheFacts() throws IOException {
+        // GIVEN an item on the Tholey state road, which has no measurement site
+        long id = pickItem(1);
+        JsonNode item = JSON.readTree(service.get(base() + "/items/" + id).body()).path("item");
+        double grade = item.path("grade").asDouble();
+        double certainty = item.path("why").get(5).path("facts").path("certainty").asDouble();
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            // WHEN its view is opened in German
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
+            browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
+            // THEN every basis is German, with German numbers and the German road class
+            List<String> german = bases(browser);
+            assertThat(german.get(0)).contains("Schlagloch");
+            assertThat(german.get(1)).isEqualTo(String.format(Locale.GERMANY, "Zustandsnote %.1f", grade));
+            assertThat(german.get(2))
+                    .isEqualTo("DTV 6.000, 5 % Schwerverkehr · Vorgabewert für Landesstraße: keine Messstelle");
+            assertThat(german.get(3)).isEqualTo("Landesstraße");
+            assertThat(german.get(4)).isEqualTo("seit heute bekannt");
+            assertThat(german.get(5)).isEqualTo(certainty >= 1 ? "bestätigt"
+                    : String.format(Locale.GERMANY, "Modell zu %.0f %% sicher", certainty * 100));
+            assertThat(String.join(" ", german)).doesNotContain("default", "heavy", "known", "grade", "model");
+            assertThat(browser.driver().findElement(By.id("item-facts")).getText()).contains("Hauptstraße · Landesstraße");
+            // AND in English they are English
+            browser.driver().findElement(By.cssSelector("button[data-lang=en]")).click();
+            browser.waitFor("return document.querySelector('h1').textContent === 'Road maintenance list'");
+            List<String> english = bases(browser);
+            assertThat(english.get(1)).isEqualTo(String.format(Locale.ROOT, "grade %.1f", grade));
+            assertThat(english.get(2)).isEqualTo(
+                    "DTV 6,000, 5% heavy vehicles · default for a state road (Landesstraße): no measurement site");
+            assertThat(english.get(3)).isEqualTo("state road (Landesstraße)");
+            assertThat(english.get(4)).isEqualTo("known since today");
+            assertThat(String.join(" ", english)).doesNotContain("Schwerverkehr", "Vorgabewert", "bekannt", "Modell");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyTrafficSourceAndRoadClassTheApiNamesIsWordedInBothLanguages() {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+            browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
+            browser.waitFor("return document.body.dataset.ready === 'list'");
+            // WHEN the page's own wording is asked for the traffic facts of each source code, in German and English
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, List<String>> worded = (java.util.Map<String, List<String>>)
+                    ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const traffic = (source, more) => ({ term: "traffic", basis: "English from the server",
+                      facts: { dtv: 12345, heavyShare: 0.125, source, ...more } });
+                    const terms = [
+                      traffic("measured", { siteId: "tholey-l141", from: "2025-12-06", to: "2026-12-06" }),
+                      traffic("road-class-default", { roadClass: "federal" }),
+                      traffic("flow-api-not-configured", { siteId: "k-1", roadClass: "district" }),
+                      traffic("flow-api-unavailable", { siteId: "k-1", roadClass: "municipal-main" }),
+                      traffic("no-complete-day", { siteId: "k-1", roadClass: "residential" }),
+                      { term: "roadClass", basis: "Wirtschafts- oder Radweg", facts: { roadClass: "path" } },
+                      { term: "a-new-term", basis: "English from the server", facts: {} },
+                    ];
+                    Promise.all([import("/maintenance/js/why.js"), import("/maintenance/js/i18n.js")])
+                      .then(([why, i18n]) => {
+                        const out = {};
+                        for (const lang of ["de", "en"]) {
+                          i18n.setLanguage(lang);
+                          out[lang] = terms.map(term => why.basis(term).replace(/\u00a0/g, " "));
+                        }
+                        done(out);
+                      }, error => done({ error: [String(error)] }));
+                    """);
+            // THEN each is worded, German with German numbers and dates
+            assertThat(worded.get("de")).containsExactly(
+                    "DTV 12.345, 13 % Schwerverkehr · gemessen an Messstelle tholey-l141, 06.12.2025 bis 06.12.2026",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Bundesstraße: keine Messstelle",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Kreisstraße: "
+                            + "Verkehrsdaten-Schnittstelle nicht eingerichtet",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Gemeindestraße (Hauptverkehr): "
+                            + "Verkehrsdaten der Messstelle k-1 nicht abrufbar",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Anliegerstraße: "
+                            + "an Messstelle k-1 kein vollständiger Tag gemessen",
+                    "Wirtschafts- oder Radweg",
+                    "English from the server");
+            assertThat(worded.get("en")).hasSize(7).allSatisfy(text -> assertThat(text)
+                    .doesNotContain("source_", "roadClass_", "undefined", "Schwerverkehr", "Vorgabewert"));
+            assertThat(worded.get("en").get(0))
+                    .isEqualTo("DTV 12,345, 13% heavy vehicles · measured at site tholey-l141, 6 Dec 2025 to 6 Dec 2026");
+            assertThat(worded.get("en").get(5)).isEqualTo("farm or cycle track (Wirtschaftsweg)");
+        }
+    }
+
+    /** The "why here" table's basis column, with no-break spaces as plain ones. */
+    private static List<String> bases(HeadlessChromium browser) {
+        return browser.driver().findElements(By.cssSelector("#why-rows td:nth-child(2)")).stream()
+                .map(cell -> cell.getText().replace('\u00a0', ' ')).toList();
     }
 
     @Test

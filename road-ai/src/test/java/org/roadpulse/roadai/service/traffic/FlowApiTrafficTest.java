@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roadpulse.roadai.maintenance.Traffic;
+import org.roadpulse.roadai.maintenance.Traffic.Reason;
 import org.roadpulse.roadai.roads.GeoPoint;
 import org.roadpulse.roadai.roads.RoadClass;
 import org.roadpulse.roadai.roads.RoadSegment;
@@ -52,20 +54,37 @@ class FlowApiTrafficTest {
         Traffic traffic = source("http://127.0.0.1:" + flowApi.getAddress().getPort()).on(road("tholey-l141"));
         assertThat(traffic.dtv()).isEqualTo(7400);
         assertThat(traffic.heavyShare()).isEqualTo(0.095);
-        assertThat(traffic.source()).isEqualTo("measured at site tholey-l141, 2025-12-06 to 2026-12-06");
+        assertThat(traffic.source()).isEqualTo(new Traffic.Measured("tholey-l141", LocalDate.of(2025, 12, 6),
+                LocalDate.of(2026, 12, 6)));
         assertThat(asked.get()).isEqualTo("sites=tholey-l141&from=2025-12-06&to=2026-12-06");
     }
 
     @Test
     void withoutASiteOrAnAnswerTheRoadClassDefaultIsUsedAndTheSourceSaysWhy() {
         String url = "http://127.0.0.1:" + flowApi.getAddress().getPort();
-        assertThat(source(url).on(road(null)).source()).isEqualTo("default for Landesstraße: no measurement site");
+        assertThat(source(url).on(road(null)).source())
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.NO_SITE, null));
         assertThat(source(url).on(road("other")).source())
-                .isEqualTo("default for Landesstraße: no complete day measured at site other");
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.NO_COMPLETE_DAY, "other"));
         Traffic unreachable = source("http://127.0.0.1:9").on(road("tholey-l141"));
         assertThat(unreachable.dtv()).isEqualTo(RoadClass.STATE.defaultDtv());
-        assertThat(unreachable.source()).isEqualTo("default for Landesstraße: flow API unreachable");
-        assertThat(source("").on(road("tholey-l141")).source()).endsWith("flow API not configured");
+        assertThat(unreachable.source())
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.FLOW_API_UNAVAILABLE, "tholey-l141"));
+        assertThat(source("").on(road("tholey-l141")).source().code()).isEqualTo("flow-api-not-configured");
+    }
+
+    @Test
+    void anErrorAnswerCountsAsUnavailable() {
+        // GIVEN a flow API that answers 503
+        flowApi.removeContext("/api/v1/flow/figures");
+        flowApi.createContext("/api/v1/flow/figures", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        // THEN the road gets its class's default, and the source names the site and the reason
+        Traffic traffic = source("http://127.0.0.1:" + flowApi.getAddress().getPort()).on(road("tholey-l141"));
+        assertThat(traffic.source())
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.FLOW_API_UNAVAILABLE, "tholey-l141"));
     }
 
     private static FlowApiTraffic source(String url) {
