@@ -1,7 +1,6 @@
 package org.roadpulse.roadai.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -96,37 +95,26 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
 
     /**
      * The mean over the networks and over the views of each patch: the patch itself and one copy per test-time
-     * augmentation in the metadata. All views go through the networks as one batch, so the copies cost one forward
-     * pass (of a larger batch), not one pass each.
+     * augmentation in the metadata. Each view of the batch is one forward pass of the caller's batch size: one pass over
+     * all views at once (4 x 22 tiles as one batch of 88) took about twice as long as four passes of 22 on these CPUs
+     * (docs/road-damage-model.md, phase 4).
      */
     @Override
     public float[][] probabilities(List<PatchPixels> patches) {
         List<TestTimeAugmentation> augmentations = metadata.augmentations();
-        List<PatchPixels> views = new ArrayList<>(patches.size() * (1 + augmentations.size()));
-        views.addAll(patches);
+        float[][] sum = networkProbabilities(patches);
         for (TestTimeAugmentation augmentation : augmentations) {
-            for (PatchPixels patch : patches) {
-                views.add(augmentation.apply(patch));
-            }
-        }
-        float[][] all = networkProbabilities(views);
-        int n = patches.size();
-        float[][] mean = Arrays.copyOf(all, n);
-        for (int row = n; row < all.length; row++) { // view v of patch i is row v * n + i
-            float[] sum = mean[row % n];
-            for (int c = 0; c < sum.length; c++) {
-                sum[c] += all[row][c];
-            }
+            add(sum, networkProbabilities(patches.stream().map(augmentation::apply).toList()));
         }
         int summed = networks.size() * (1 + augmentations.size());
         if (summed > 1) {
-            for (float[] row : mean) {
+            for (float[] row : sum) {
                 for (int c = 0; c < row.length; c++) {
                     row[c] /= summed;
                 }
             }
         }
-        return mean;
+        return sum;
     }
 
     /** The sum over the networks of their probabilities; the input tensor is built once for all of them. */
