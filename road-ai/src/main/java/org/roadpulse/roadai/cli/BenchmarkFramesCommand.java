@@ -13,6 +13,7 @@ import org.roadpulse.roadai.images.UnreadableImageException;
 import org.roadpulse.roadai.mapping.DamageMapper;
 import org.roadpulse.roadai.mapping.OpenCvFrame;
 import org.roadpulse.roadai.mapping.Tile;
+import org.roadpulse.roadai.mapping.Tiling;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,60 +45,98 @@ final class BenchmarkFramesCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "10", description = "At most this many frames (default ${DEFAULT-VALUE}).")
     int maxFrames;
 
+    @Option(names = "--compare-tta", paramLabel = "LIST",
+            description = "Also measure the model with this test-time augmentation (e.g. hflip,vflip,hvflip), run for "
+                    + "run alternating with the model as loaded, so both see the same machine load.")
+    String compareTestTime;
+
     @Parameters(arity = "1..*", description = "Frame files or folders.")
     List<Path> inputs;
+
+    /** One model set-up under measurement, with what its runs took. */
+    private static final class Variant {
+        final Dl4jDamageClassifier classifier;
+        final DamageMapper mapper;
+        final List<Double> decodeMs = new ArrayList<>();
+        final List<Double> mapMs = new ArrayList<>();
+        final List<Double> wholeMs = new ArrayList<>();
+        long tiles;
+        long cpuNanos;
+
+        Variant(Dl4jDamageClassifier classifier, DamageMapper mapper) {
+            this.classifier = classifier;
+            this.mapper = mapper;
+        }
+    }
 
     @Override
     public Integer call() throws IOException, UnreadableImageException {
         PrintWriter out = spec.commandLine().getOut();
-        Dl4jDamageClassifier classifier = options.loadModel();
-        DamageMapper mapper = options.mapper(classifier);
+        Dl4jDamageClassifier loaded = options.loadModel();
+        List<Variant> variants = new ArrayList<>(List.of(new Variant(loaded, options.mapper(loaded))));
+        if (compareTestTime != null) {
+            Dl4jDamageClassifier other = TestTimeOption.apply(loaded, compareTestTime);
+            variants.add(new Variant(other, options.mapper(other)));
+        }
         List<Path> frames = FrameFiles.list(inputs);
         frames = frames.subList(0, Math.min(maxFrames, frames.size()));
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("no frames in " + inputs);
         }
-        List<Double> decodeMs = new ArrayList<>();
-        List<Double> mapMs = new ArrayList<>();
-        List<Double> wholeMs = new ArrayList<>();
-        long tiles = 0;
-        long cpuAtStart = 0;
         for (int run = 0; run < warmUp + runs; run++) {
-            if (run == warmUp) {
-                cpuAtStart = processCpuNanos();
+            for (Variant variant : variants) {
+                measureOneRun(variant, frames, run >= warmUp);
             }
-            for (Path file : frames) {
-                long t0 = System.nanoTime();
-                try (OpenCvFrame frame = OpenCvFrame.read(file)) {
-                    long t1 = System.nanoTime();
-                    int laid = mapper.map(frame).tiles().size();
-                    long t2 = System.nanoTime();
-                    if (run >= warmUp) {
-                        decodeMs.add((t1 - t0) / 1e6);
-                        mapMs.add((t2 - t1) / 1e6);
-                        wholeMs.add((t2 - t0) / 1e6);
-                        tiles += laid;
-                    }
+        }
+        Tiling tiling = variants.get(0).mapper.tiling();
+        out.printf(Locale.ROOT, "model %s (input %s), tiles %d px every %d px, batch %d, %d frames x %d runs (+%d warm-up)%n",
+                options.model(), loaded.inputSize(), tiling.side(), tiling.stride(), options.batch, frames.size(), runs,
+                warmUp);
+        for (Variant variant : variants) {
+            report(out, variant, frames.get(0));
+        }
+        return 0;
+    }
+
+    private void measureOneRun(Variant variant, List<Path> frames, boolean counted)
+            throws IOException, UnreadableImageException {
+        long cpuBefore = processCpuNanos();
+        for (Path file : frames) {
+            long t0 = System.nanoTime();
+            try (OpenCvFrame frame = OpenCvFrame.read(file)) {
+                long t1 = System.nanoTime();
+                int laid = variant.mapper.map(frame).tiles().size();
+                long t2 = System.nanoTime();
+                if (counted) {
+                    variant.decodeMs.add((t1 - t0) / 1e6);
+                    variant.mapMs.add((t2 - t1) / 1e6);
+                    variant.wholeMs.add((t2 - t0) / 1e6);
+                    variant.tiles += laid;
                 }
             }
         }
-        double cpuMsPerFrame = (processCpuNanos() - cpuAtStart) / 1e6 / mapMs.size();
-        double tilesPerFrame = (double) tiles / mapMs.size();
-        double classifierMs = bareClassifierMsPerFrame(classifier, mapper, frames.get(0), (int) Math.round(tilesPerFrame));
-        out.printf(Locale.ROOT, "model %s (input %s), tiles %d px every %d px, batch %d, %d frames x %d runs (+%d warm-up)%n",
-                options.model(), classifier.inputSize(), mapper.tiling().side(), mapper.tiling().stride(), options.batch,
-                frames.size(), runs, warmUp);
+        if (counted) {
+            variant.cpuNanos += processCpuNanos() - cpuBefore;
+        }
+    }
+
+    private void report(PrintWriter out, Variant variant, Path firstFrame) throws IOException, UnreadableImageException {
+        List<Double> mapMs = variant.mapMs;
+        double cpuMsPerFrame = variant.cpuNanos / 1e6 / mapMs.size();
+        double tilesPerFrame = (double) variant.tiles / mapMs.size();
+        double classifierMs = bareClassifierMsPerFrame(variant.classifier, variant.mapper, firstFrame,
+                (int) Math.round(tilesPerFrame));
+        out.printf(Locale.ROOT, "%s%n", TestTimeOption.describe(variant.classifier));
         out.printf(Locale.ROOT, "tiles per frame       %8.1f%n", tilesPerFrame);
-        out.printf(Locale.ROOT, "read (decode) ms      %8.1f  median per frame%n", median(decodeMs));
+        out.printf(Locale.ROOT, "read (decode) ms      %8.1f  median per frame%n", median(variant.decodeMs));
         out.printf(Locale.ROOT, "map ms                %8.1f  median per frame (%.0f tiles/s)%n", median(mapMs),
                 tilesPerFrame * 1000 / median(mapMs));
-        out.printf(Locale.ROOT, "read + map ms         %8.1f  median per frame (p90 %.1f)%n", median(wholeMs),
-                percentile(wholeMs, 0.9));
+        out.printf(Locale.ROOT, "read + map ms         %8.1f  median per frame (p90 %.1f)%n", median(variant.wholeMs),
+                percentile(variant.wholeMs, 0.9));
         out.printf(Locale.ROOT, "CPU ms (all threads)  %8.1f  mean per frame, read + map (wall time under contention "
                 + "overstates; CPU time / 2 is the floor on 2 free cores)%n", cpuMsPerFrame);
         out.printf(Locale.ROOT, "baseline: classifier  %8.1f  ms for %d cut tiles (%.0f tiles/s)%n", classifierMs,
                 Math.round(tilesPerFrame), Math.round(tilesPerFrame) * 1000 / classifierMs);
-        return 0;
     }
 
     /** Median time of the bare classifier over the same number of tiles, cut and resized beforehand. */

@@ -15,6 +15,7 @@ import org.roadpulse.roadai.model.DecisionRule;
 import org.roadpulse.roadai.model.Dl4jDamageClassifier;
 import org.roadpulse.roadai.model.ModelFile;
 import org.roadpulse.roadai.model.ModelMetadata;
+import org.roadpulse.roadai.model.TestTimeAugmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,9 +42,11 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "Recall of the favoured class to reach (default ${DEFAULT-VALUE}).")
     double minRecall;
 
-    @Option(names = "--flip-averaging", negatable = true,
-            description = "Also average each patch with its mirror image (stored in the model; default: as the model has it).")
-    Boolean flipAveraging;
+    @Option(names = "--tta", paramLabel = "LIST",
+            description = "Test-time augmentation to calibrate with and store in the model (default: as the model has it): "
+                    + "views averaged with each patch, comma-separated from hflip, vflip, hvflip, brighter, darker; "
+                    + "'none' to remove it.")
+    String testTime;
 
     @Option(names = "--weight",
             description = "Store this weight instead of the one picked here, e.g. one picked for a sibling model on "
@@ -59,13 +62,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter print = spec.commandLine().getOut();
-        Dl4jDamageClassifier loaded = ModelFile.load(modelFile);
-        ModelMetadata metadata = flipAveraging == null ? loaded.metadata()
-                : loaded.metadata().withFlipAveraging(flipAveraging);
-        Dl4jDamageClassifier classifier = loaded.withMetadata(metadata);
+        Dl4jDamageClassifier classifier = TestTimeOption.apply(ModelFile.load(modelFile), testTime);
+        ModelMetadata metadata = classifier.metadata();
         LoadedDataset data = new DatasetLoader().load(SplitFile.readAny(dataSource), classifier.classes(),
                 classifier.inputSize());
-        print.println(DataOptions.describe(dataSource, data) + (metadata.flips() ? "; flip averaging on" : ""));
+        print.println(DataOptions.describe(dataSource, data) + "; " + TestTimeOption.describe(classifier));
 
         float[][] probabilities = Evaluator.probabilities(classifier, data, batch);
         DecisionRuleSearch.Result result = DecisionRuleSearch.pick(data.classes(), data.labels(), probabilities,
@@ -80,17 +81,18 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "picked the highest recall within that%n", favoured, minRecall);
         }
         DecisionRuleSearch.Candidate picked = weight == null ? result.picked() : given(data, probabilities);
-        String note = String.format(Locale.ROOT, "; decision rule %s %s on %s (%d patches): macro-F1 %.3f, %s recall %.3f",
-                picked.rule(), weight == null ? "picked" : "given, scoring", dataSource, data.size(),
+        String note = String.format(Locale.ROOT, "; decision rule %s with test-time augmentation %s %s on %s (%d patches): "
+                + "macro-F1 %.3f, %s recall %.3f", picked.rule(), TestTimeAugmentation.describe(metadata.augmentations()),
+                weight == null ? "picked" : "given, scoring", dataSource, data.size(),
                 picked.report().macroF1(), favoured, picked.favouredRecall());
         ModelMetadata calibrated = new ModelMetadata(metadata.formatVersion(), metadata.classes(), metadata.inputWidth(),
                 metadata.inputHeight(), metadata.channels(), metadata.normalisation(), metadata.architecture(),
                 metadata.dataDescription() + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
-                metadata.flips(), metadata.networks());
+                null, metadata.networks(), metadata.augmentations());
         Path target = out == null ? modelFile : out;
         ModelFile.save(classifier.withMetadata(calibrated), target);
         print.println(picked.report().toText());
-        print.println("saved with " + picked.rule() + (metadata.flips() ? " and flip averaging" : "") + " to " + target);
+        print.println("saved with " + picked.rule() + " and " + TestTimeOption.describe(classifier) + " to " + target);
         return 0;
     }
 

@@ -37,10 +37,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "Patches per inference batch.")
     int batch;
 
+    @Option(names = "--tta", paramLabel = "LIST", description = TestTimeOption.DESCRIPTION)
+    String testTime;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Dl4jDamageClassifier classifier = ModelFile.load(ModelChoice.resolve(modelFile));
+        Dl4jDamageClassifier classifier = TestTimeOption.apply(ModelFile.load(ModelChoice.resolve(modelFile)), testTime);
         LoadedDataset data = new DatasetLoader().load(SplitFile.readAny(dataSource), classifier.classes(),
                 classifier.inputSize());
         out.println(DataOptions.describe(dataSource, data));
@@ -48,8 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
         float[][] probabilities = Evaluator.probabilities(classifier, data, batch);
         double seconds = (System.nanoTime() - started) / 1e9;
         EvaluationReport report = Evaluator.report(data, probabilities, classifier.decisionRule());
-        out.println("decision: " + classifier.decisionRule()
-                + (classifier.metadata().flips() ? ", on the mean of each patch and its mirror image" : ""));
+        out.println("decision: " + classifier.decisionRule() + "; " + TestTimeOption.describe(classifier));
         out.println(report.toText());
         if (!classifier.decisionRule().equals(DecisionRule.ARG_MAX)) {
             EvaluationReport argMax = Evaluator.report(data, probabilities, DecisionRule.ARG_MAX);

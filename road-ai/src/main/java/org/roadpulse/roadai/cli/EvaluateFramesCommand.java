@@ -70,7 +70,7 @@ final class EvaluateFramesCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "model %s, region %s, tiles %d px every %d px, tile in road from %.0f %% inside%n",
                 options.model(), options.region, mapper.tiling().side(), mapper.tiling().stride(),
                 100 * mapper.tiling().minInsideShare());
-        out.println(options.describeDecision(mapper));
+        out.println(options.describeDecision(mapper, classifier));
         out.print(report.toText());
         out.printf(Locale.ROOT, "%d frames in %.1f s%s%n", report.frames(), seconds,
                 skipped > 0 ? "; skipped " + skipped + " frames (unreadable or without masks)" : "");

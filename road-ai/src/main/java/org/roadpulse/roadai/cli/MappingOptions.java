@@ -39,12 +39,16 @@ final class MappingOptions {
     @Option(names = "--batch", defaultValue = "64", description = "Tiles per inference batch (default ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--tta", paramLabel = "LIST", description = TestTimeOption.DESCRIPTION)
+    String testTime;
+
     Path model() {
         return ModelChoice.resolve(modelFile);
     }
 
+    /** The model with the --tta override applied, if given. */
     Dl4jDamageClassifier loadModel() throws IOException {
-        return ModelFile.load(model());
+        return TestTimeOption.apply(ModelFile.load(model()), testTime);
     }
 
     Tiling tiling() {
@@ -56,8 +60,9 @@ final class MappingOptions {
                 potholeThreshold == null ? TileDecision.CLASSIFIERS_OWN : TileDecision.favouring("pothole", potholeThreshold));
     }
 
-    /** Which rule decided the tiles: the model's own (stored in its file) or the --pothole-threshold override. */
-    String describeDecision(DamageMapper mapper) {
-        return "decision: " + mapper.decision() + " (model rule: " + mapper.classifier().decisionRule() + ")";
+    /** Which rule decided the tiles (the model's own, stored in its file, or the --pothole-threshold override), on which views. */
+    String describeDecision(DamageMapper mapper, Dl4jDamageClassifier classifier) {
+        return "decision: " + mapper.decision() + " (model rule: " + classifier.decisionRule() + "); "
+                + TestTimeOption.describe(classifier);
     }
 }

@@ -30,4 +30,23 @@ public record PatchPixels(int width, int height, byte[] bgr) {
         }
         return new PatchPixels(width, height, out);
     }
+
+    /** The patch turned upside down (rows in reverse order); together with {@link #mirrored} a half turn. */
+    public PatchPixels upsideDown() {
+        byte[] out = new byte[bgr.length];
+        int row = width * 3;
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(bgr, y * row, out, (height - 1 - y) * row, row);
+        }
+        return new PatchPixels(width, height, out);
+    }
+
+    /** Every channel value moved by {@code offset} (of 0..255) and clipped, as a brighter or darker exposure would. */
+    public PatchPixels brightened(int offset) {
+        byte[] out = new byte[bgr.length];
+        for (int i = 0; i < bgr.length; i++) {
+            out[i] = (byte) Math.max(0, Math.min(255, (bgr[i] & 0xFF) + offset));
+        }
+        return new PatchPixels(width, height, out);
+    }
 }

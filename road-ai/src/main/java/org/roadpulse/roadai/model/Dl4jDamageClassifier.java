@@ -1,5 +1,6 @@
 package org.roadpulse.roadai.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,18 +32,18 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
     /**
      * An ensemble of the given models: their networks' probabilities averaged, deciding by arg-max until calibrated (a
      * rule picked for one network does not carry over to the mean). The models must share classes, input size,
-     * normalisation and flip averaging, as models trained on the same data with different seeds do.
+     * normalisation and test-time augmentation, as models trained on the same data with different seeds do.
      *
      * @param description what the ensemble is made of, appended to the first model's data description
      */
     public static Dl4jDamageClassifier ensemble(List<Dl4jDamageClassifier> models, String description) {
         ModelMetadata first = models.get(0).metadata();
-        List<MultiLayerNetwork> all = new java.util.ArrayList<>();
+        List<MultiLayerNetwork> all = new ArrayList<>();
         for (Dl4jDamageClassifier model : models) {
             ModelMetadata other = model.metadata();
             if (!other.classes().equals(first.classes()) || other.inputWidth() != first.inputWidth()
                     || other.inputHeight() != first.inputHeight() || !other.normalisation().equals(first.normalisation())
-                    || other.flips() != first.flips()) {
+                    || !other.augmentations().equals(first.augmentations())) {
                 throw new IncompatibleModelException("cannot average models with different input pipelines: "
                         + describe(first) + " vs " + describe(other));
             }
@@ -55,7 +56,7 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
 
     private static String describe(ModelMetadata m) {
         return m.classes() + " " + m.inputWidth() + "x" + m.inputHeight() + " " + m.normalisation()
-                + (m.flips() ? " flip averaging" : "");
+                + " test-time augmentation " + TestTimeAugmentation.describe(m.augmentations());
     }
 
     /** The first (for a single model: the only) network. */
@@ -72,7 +73,7 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
         return metadata;
     }
 
-    /** The same networks deciding with other metadata (a calibrated rule, flip averaging on or off). */
+    /** The same networks deciding with other metadata (a calibrated rule, other test-time augmentations). */
     public Dl4jDamageClassifier withMetadata(ModelMetadata newMetadata) {
         return new Dl4jDamageClassifier(networks, newMetadata);
     }
@@ -92,19 +93,24 @@ public final class Dl4jDamageClassifier implements DamageClassifier {
         return metadata.decision();
     }
 
-    /** The mean over the networks and, with flip averaging on, over each patch and its mirror image. */
+    /**
+     * The mean over the networks and over the views of each patch: the patch itself and one copy per test-time
+     * augmentation in the metadata. Each view of the batch is one forward pass of the caller's batch size: one pass over
+     * all views at once (4 x 22 tiles as one batch of 88) took about twice as long as four passes of 22 on these CPUs
+     * (docs/road-damage-model.md, phase 4).
+     */
     @Override
     public float[][] probabilities(List<PatchPixels> patches) {
+        List<TestTimeAugmentation> augmentations = metadata.augmentations();
         float[][] sum = networkProbabilities(patches);
-        int views = networks.size();
-        if (metadata.flips()) {
-            add(sum, networkProbabilities(patches.stream().map(PatchPixels::mirrored).toList()));
-            views *= 2;
+        for (TestTimeAugmentation augmentation : augmentations) {
+            add(sum, networkProbabilities(patches.stream().map(augmentation::apply).toList()));
         }
-        if (views > 1) {
+        int summed = networks.size() * (1 + augmentations.size());
+        if (summed > 1) {
             for (float[] row : sum) {
                 for (int c = 0; c < row.length; c++) {
-                    row[c] /= views;
+                    row[c] /= summed;
                 }
             }
         }

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.roadai.model.TestTimeAugmentation;
 import org.roadpulse.roadai.support.SyntheticRoadImages;
 
 /** The three commands end to end on a synthetic data set: train writes a model that evaluate and predict can use. */
@@ -91,15 +92,16 @@ class RoadAiCliTest {
         // GIVEN a copy of the tiny model calibrated on held-out data
         Path calibrated = dir.resolve("models/tiny-calibrated.zip");
         Run calibrate = run("calibrate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
-                "--min-recall", "1.0", "--flip-averaging", "--out", calibrated.toString());
+                "--min-recall", "1.0", "--tta", "hflip,vflip", "--out", calibrated.toString());
         assertThat(calibrate.exitCode).as(calibrate.err).isZero();
         assertThat(calibrate.out).contains("weight").contains("<- picked");
-        // THEN the model file carries the picked rule and flip averaging, and evaluate decides with them
+        // THEN the model file carries the picked rule and the test-time augmentation, and evaluate decides with them
         var metadata = org.roadpulse.roadai.model.ModelFile.readMetadata(calibrated);
-        assertThat(metadata.flips()).isTrue();
+        assertThat(metadata.augmentations()).containsExactly(TestTimeAugmentation.HFLIP, TestTimeAugmentation.VFLIP);
         assertThat(metadata.dataDescription()).contains("picked on");
         Run evaluate = run("evaluate", "--model", calibrated.toString(), "--data", dir.resolve("val").toString());
-        assertThat(evaluate.out).contains("decision: " + metadata.decision()).contains("mirror image");
+        assertThat(evaluate.out).contains("decision: " + metadata.decision())
+                .contains("test-time augmentation: hflip,vflip (mean over 3 views");
         // and the original model is untouched
         assertThat(org.roadpulse.roadai.model.ModelFile.readMetadata(model).decisionRule()).isNull();
     }
@@ -110,6 +112,25 @@ class RoadAiCliTest {
 
         assertThat(run.exitCode).isEqualTo(1);
         assertThat(run.err).contains("nope.zip");
+    }
+
+    @Test
+    void evaluateTriesATestTimeAugmentationWithoutChangingTheModelFile() throws IOException {
+        Run run = run("evaluate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
+                "--tta", "hflip,vflip,hvflip");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("test-time augmentation: hflip,vflip,hvflip (mean over 4 views");
+        assertThat(org.roadpulse.roadai.model.ModelFile.readMetadata(model).augmentations()).isEmpty();
+    }
+
+    @Test
+    void anUnknownAugmentationNameIsAClearErrorListingTheKnownOnes() {
+        Run run = run("evaluate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
+                "--tta", "hflip,rotate90");
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.err).contains("unknown test-time augmentation 'rotate90'").contains("hflip, vflip, hvflip");
     }
 
     @Test
@@ -169,6 +190,20 @@ class RoadAiCliTest {
                 frames.toString());
         assertThat(wrongClass.exitCode).isEqualTo(2);
         assertThat(wrongClass.err).contains("autobahn");
+    }
+
+    @Test
+    void benchmarkFramesMeasuresTheModelWithAndWithoutTestTimeAugmentationInOneRun() throws IOException {
+        Path frames = Files.createDirectories(dir.resolve("frames-bench"));
+        SyntheticFrames.write(frames.resolve("a_RAW.png"), 512, 320, 3);
+
+        Run run = run("benchmark-frames", "--model", model.toString(), "--tile", "64", "--runs", "1", "--warm-up", "0",
+                "--compare-tta", "hflip,vflip", frames.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.out).contains("test-time augmentation: none")
+                .contains("test-time augmentation: hflip,vflip (mean over 3 views");
+        assertThat(run.out.lines().filter(line -> line.startsWith("read + map ms"))).hasSize(2);
     }
 
     private record Run(int exitCode, String out, String err) {

@@ -46,34 +46,93 @@ class ModelFileTest {
     }
 
     @Test
-    void theDecisionRuleAndFlipAveragingTravelWithTheModelFile() throws IOException {
-        // GIVEN a model that weighs pothole x2 and averages mirror images
+    void theDecisionRuleAndTheTestTimeAugmentationTravelWithTheModelFile() throws IOException {
+        // GIVEN a model that weighs pothole x2 and averages over three flipped copies of each patch
         Path file = dir.resolve("calibrated.zip");
         Dl4jDamageClassifier calibrated = classifier.withMetadata(classifier.metadata()
-                .withDecisionRule(DecisionRule.weighting("pothole", 2)).withFlipAveraging(true));
+                .withDecisionRule(DecisionRule.weighting("pothole", 2))
+                .withAugmentations(List.of(TestTimeAugmentation.HFLIP, TestTimeAugmentation.VFLIP,
+                        TestTimeAugmentation.HVFLIP)));
         // WHEN saved and loaded
         ModelFile.save(calibrated, file);
         Dl4jDamageClassifier loaded = ModelFile.load(file);
-        // THEN it decides as saved: 0.3 x 2 beats crack's 0.5
+        // THEN it decides as saved: 0.3 x 2 beats crack's 0.5, on the same views
+        assertThat(loaded.metadata()).isEqualTo(calibrated.metadata());
         assertThat(loaded.decisionRule()).isEqualTo(DecisionRule.weighting("pothole", 2));
         assertThat(loaded.classes().get(loaded.decide(new float[] {0.5f, 0.2f, 0.3f}))).isEqualTo("pothole");
-        assertThat(loaded.metadata().flips()).isTrue();
+        assertThat(loaded.metadata().augmentations()).containsExactly(TestTimeAugmentation.HFLIP,
+                TestTimeAugmentation.VFLIP, TestTimeAugmentation.HVFLIP);
         assertThat(loaded.probabilities(data.images())).isDeepEqualTo(calibrated.probabilities(data.images()));
     }
 
     @Test
-    void flipAveragingIsTheMeanOfAPatchAndItsMirrorImage() {
-        Dl4jDamageClassifier flipping = classifier.withMetadata(classifier.metadata().withFlipAveraging(true));
-        var patch = data.images().get(0);
+    void theAugmentationsAreStoredByNameBesideTheDecisionRule() throws IOException {
+        Path file = dir.resolve("named.zip");
+        ModelFile.save(classifier.withMetadata(classifier.metadata()
+                .withAugmentations(List.of(TestTimeAugmentation.HFLIP, TestTimeAugmentation.DARKER))), file);
 
-        float[] plain = classifier.probabilities(List.of(patch))[0];
-        float[] mirrored = classifier.probabilities(List.of(patch.mirrored()))[0];
-        float[] averaged = flipping.probabilities(List.of(patch))[0];
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadataBytes(file));
 
-        for (int c = 0; c < plain.length; c++) {
-            assertThat(averaged[c]).isCloseTo((plain[c] + mirrored[c]) / 2, org.assertj.core.api.Assertions.within(1e-6f));
-        }
-        assertThat(mirrored).isNotEqualTo(plain);
+        assertThat(json.get("augmentations").toString()).isEqualTo("[\"hflip\",\"darker\"]");
+        assertThat(json.has("flipAveraging")).isFalse();
+    }
+
+    @Test
+    void aModelWithoutTestTimeAugmentationWritesNoAugmentationsField() throws IOException {
+        // so that releases from before the field still read it
+        Path file = dir.resolve("plain.zip");
+        ModelFile.save(classifier, file);
+
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadataBytes(file)).has("augmentations"))
+                .isFalse();
+    }
+
+    @Test
+    void aModelFileWithoutAugmentationsLoadsAndClassifiesThePatchAlone() throws IOException {
+        // GIVEN metadata as written before test-time augmentation existed: a rule, "flipAveraging": false, no augmentations
+        Path file = dir.resolve("before-tta.zip");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(metadata(1, data.classes()).withDecisionRule(DecisionRule.weighting("pothole", 6)));
+        json.remove("augmentations");
+        json.put("flipAveraging", false);
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(json));
+        // WHEN loaded
+        Dl4jDamageClassifier loaded = ModelFile.load(file);
+        // THEN no extra views: the probabilities are the network's own output, decided by the stored rule
+        assertThat(loaded.metadata().augmentations()).isEmpty();
+        assertThat(loaded.decisionRule()).isEqualTo(DecisionRule.weighting("pothole", 6));
+        float[][] direct = classifier.network()
+                .output(org.roadpulse.roadai.images.ImageTensors.batch(data.images(), loaded.metadata().normalisation()))
+                .toFloatMatrix();
+        assertThat(loaded.probabilities(data.images())).isDeepEqualTo(direct);
+    }
+
+    @Test
+    void anOlderFileWithFlipAveragingOnAveragesOverTheMirrorImage() throws IOException {
+        // GIVEN metadata from the release that knew only "flipAveraging": true
+        Path file = dir.resolve("flip-averaging.zip");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(metadata(1, data.classes()));
+        json.remove("augmentations");
+        json.put("flipAveraging", true);
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(json));
+        // WHEN loaded, THEN it means what hflip means now
+        assertThat(ModelFile.load(file).metadata().augmentations()).containsExactly(TestTimeAugmentation.HFLIP);
+    }
+
+    @Test
+    void refusesAModelFileNamingAnUnknownAugmentation() throws IOException {
+        Path file = dir.resolve("unknown-augmentation.zip");
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(metadata(1, data.classes()));
+        json.putArray("augmentations").add("hflip").add("rotate90");
+        writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(json));
+
+        assertThatThrownBy(() -> ModelFile.load(file))
+                .isInstanceOf(IncompatibleModelException.class)
+                .hasMessageContaining("unreadable metadata")
+                .hasMessageContaining("unknown test-time augmentation 'rotate90'")
+                .hasMessageContaining("hflip, vflip, hvflip, brighter, darker");
     }
 
     @Test
@@ -87,7 +146,7 @@ class ModelFileTest {
         Dl4jDamageClassifier loaded = ModelFile.load(file);
         // THEN arg-max on single patches
         assertThat(loaded.decisionRule()).isEqualTo(DecisionRule.ARG_MAX);
-        assertThat(loaded.metadata().flips()).isFalse();
+        assertThat(loaded.metadata().augmentsAtTestTime()).isFalse();
         assertThat(loaded.decide(new float[] {0.5f, 0.2f, 0.3f})).isZero();
     }
 
@@ -168,6 +227,12 @@ class ModelFileTest {
     /** Writes a model file whose metadata was edited by hand, as a user or an old release might produce. */
     private void rewriteMetadata(Path file, ModelMetadata edited) throws IOException {
         writeWithMetadata(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(edited));
+    }
+
+    private static byte[] metadataBytes(Path file) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getInputStream(zip.getEntry(ModelFile.METADATA_ENTRY)).readAllBytes();
+        }
     }
 
     private void writeWithMetadata(Path file, byte[] metadataJson) throws IOException {
