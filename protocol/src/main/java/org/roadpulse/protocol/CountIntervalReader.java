@@ -64,9 +64,9 @@ final class CountIntervalReader {
         }
         Instant start = start(root, (int) length);
         String firmware = text(root, "fw", "fw");
-        if (firmware.isBlank() || firmware.length() > Limits.MAX_FIRMWARE_LENGTH) {
+        if (firmware.isBlank() || firmware.length() > Limits.MAX_FIRMWARE_LENGTH || !PayloadTree.printable(firmware)) {
             throw new Invalid(FIRMWARE_INVALID, "fw", "firmware version must have 1 to "
-                    + Limits.MAX_FIRMWARE_LENGTH + " characters");
+                    + Limits.MAX_FIRMWARE_LENGTH + " characters and no control characters");
         }
         String schemeName = text(root, "scheme", "scheme");
         ClassScheme scheme = ClassScheme.fromWireName(schemeName).orElseThrow(() -> new Invalid(SCHEME_UNKNOWN,

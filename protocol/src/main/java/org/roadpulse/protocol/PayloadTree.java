@@ -64,6 +64,14 @@ final class PayloadTree {
         return node.asDouble();
     }
 
+    /**
+     * True when the text holds no control character (U+0000–U+001F, U+007F–U+009F): free-text fields are shown to
+     * people and stored, and PostgreSQL's text cannot hold U+0000 at all.
+     */
+    static boolean printable(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
+    }
+
     private static long integerValue(JsonNode node, String name, String path) {
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new Invalid(FIELD_TYPE, path, "'" + name + "' must be a whole number");

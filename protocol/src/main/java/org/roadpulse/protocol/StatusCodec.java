@@ -118,9 +118,9 @@ public final class StatusCodec {
         Instant at = atText == null ? null : WireTime.parse(atText).orElseThrow(() -> new Invalid(
                 Reasons.TIME_INVALID, "at", "at must be an RFC 3339 time with seconds, such as 2026-01-01T00:00:00Z"));
         String firmware = text(root, "fw", "fw");
-        if (firmware.isBlank() || firmware.length() > Limits.MAX_FIRMWARE_LENGTH) {
+        if (firmware.isBlank() || firmware.length() > Limits.MAX_FIRMWARE_LENGTH || !PayloadTree.printable(firmware)) {
             throw new Invalid(Reasons.FIRMWARE_INVALID, "fw", "firmware version must have 1 to "
-                    + Limits.MAX_FIRMWARE_LENGTH + " characters");
+                    + Limits.MAX_FIRMWARE_LENGTH + " characters and no control characters");
         }
         Long lastSeq = optionalInteger(root, "lastSeq", "lastSeq");
         if (lastSeq != null && (lastSeq < 0 || lastSeq > Limits.MAX_SEQ)) {
@@ -147,9 +147,9 @@ public final class StatusCodec {
         Instant since = sinceText == null ? null : WireTime.parse(sinceText).orElseThrow(() -> new Invalid(
                 Reasons.TIME_INVALID, "sensor.since", "sensor.since must be an RFC 3339 time with seconds"));
         String reason = optionalText(node, "reason", "sensor.reason");
-        if (reason != null && reason.length() > Limits.MAX_SENSOR_REASON_LENGTH) {
+        if (reason != null && (reason.length() > Limits.MAX_SENSOR_REASON_LENGTH || !PayloadTree.printable(reason))) {
             throw new Invalid(Reasons.FIELD_TYPE, "sensor.reason", "sensor.reason must have at most "
-                    + Limits.MAX_SENSOR_REASON_LENGTH + " characters");
+                    + Limits.MAX_SENSOR_REASON_LENGTH + " characters and no control characters");
         }
         return new StatusReport.Sensor(state, since, reason);
     }

@@ -98,6 +98,8 @@ class StatusCodecTest {
             sensor no state   | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{}}       | field.missing       | sensor.state
             sensor state bad  | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{"state":"broken"}} | field.type | sensor.state
             sensor since bad  | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{"state":"down","since":"11:58"}} | time.invalid | sensor.since
+            firmware with NUL | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"a\\u0000b"}              | firmware.invalid    | fw
+            reason with ESC   | {"v":1,"device":"tls-09162000-0042","state":"online","fw":"x","sensor":{"state":"down","reason":"lens \\u001b[31m"}} | field.type | sensor.reason
             an array          | [1]                                                                               | payload.not_object  |
             not JSON          | {"v":1,                                                                           | payload.malformed   |
             """)

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes dead letters on its own thread, in batches, apart from the count writer: a flood of bad payloads can
  * neither slow nor fail the good ones. When the database is down it retries the batch in hand; when its queue
- * is full it drops new letters and counts them ({@code roadpulse.intake.dead_letters.dropped}).
+ * is full it drops new letters and counts them ({@code roadpulse.intake.dead_letters.dropped}). A letter the
+ * database refuses for its content is dropped alone and counted the same way, so it cannot hold up the others.
  */
 public final class PgDeadLetterStore implements DeadLetterSink, AutoCloseable {
 
@@ -110,16 +111,43 @@ public final class PgDeadLetterStore implements DeadLetterSink, AutoCloseable {
     }
 
     private void insert(List<DeadLetter> letters) throws SQLException {
+        try {
+            insertAll(letters);
+        } catch (SQLException e) {
+            if (!refusedForContent(e)) {
+                throw e;
+            }
+            insertOneByOne(letters);
+        }
+    }
+
+    /** After the database refused a batch for what is in it: each letter alone, the refused ones dropped. */
+    private void insertOneByOne(List<DeadLetter> letters) throws SQLException {
+        for (DeadLetter letter : letters) {
+            try {
+                insertAll(List.of(letter));
+            } catch (SQLException e) {
+                if (!refusedForContent(e)) {
+                    throw e;
+                }
+                LOG.warn("dead letter of {} ({}) dropped, the database refuses it: {}", letter.claimedDevice(),
+                        letter.rejection().reason(), e.getMessage());
+                dropped.increment();
+            }
+        }
+    }
+
+    private void insertAll(List<DeadLetter> letters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
             for (DeadLetter letter : letters) {
                 statement.setObject(1, letter.receivedAt().atOffset(ZoneOffset.UTC));
                 statement.setString(2, letter.transport().name());
-                statement.setString(3, letter.claimedDevice());
-                statement.setString(4, letter.rejection().reason());
-                statement.setString(5, letter.rejection().field());
-                statement.setString(6, letter.rejection().message());
+                statement.setString(3, storable(letter.claimedDevice()));
+                statement.setString(4, storable(letter.rejection().reason()));
+                statement.setString(5, storable(letter.rejection().field()));
+                statement.setString(6, storable(letter.rejection().message()));
                 statement.setBytes(7, letter.payload());
                 statement.addBatch();
             }
@@ -127,5 +155,24 @@ public final class PgDeadLetterStore implements DeadLetterSink, AutoCloseable {
             connection.commit();
         }
         written.increment(letters.size());
+    }
+
+    /**
+     * PostgreSQL's text cannot hold U+0000, and a rejection's field and message may quote what a device sent (a
+     * class name, a token): NUL becomes U+FFFD. The payload itself is kept byte for byte.
+     */
+    static String storable(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
+    }
+
+    /** SQLState class 22 (data exception) or 23 (integrity): retrying the same rows would fail again. */
+    private static boolean refusedForContent(SQLException e) {
+        for (SQLException sql = e; sql != null; sql = sql.getNextException()) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
