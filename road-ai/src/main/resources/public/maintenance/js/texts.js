@@ -35,6 +35,8 @@ export const TEXTS = {
       `Vorgabewert für ${x.roadClass(f.roadClass)}: Verkehrsdaten-Schnittstelle nicht eingerichtet`,
     "source_flow-api-unavailable": (f, x) =>
       `Vorgabewert für ${x.roadClass(f.roadClass)}: Verkehrsdaten der Messstelle ${f.siteId} nicht abrufbar`,
+    "source_flow-api-refused": (f, x) =>
+      `Vorgabewert für ${x.roadClass(f.roadClass)}: Verkehrsdaten der Messstelle ${f.siteId} nicht freigegeben`,
     "source_no-complete-day": (f, x) =>
       `Vorgabewert für ${x.roadClass(f.roadClass)}: an Messstelle ${f.siteId} kein vollständiger Tag gemessen`,
     percent: p => `${p}\u00a0%`,
@@ -96,6 +98,8 @@ export const TEXTS = {
     "source_flow-api-not-configured": (f, x) => `default for a ${x.roadClass(f.roadClass)}: flow API not configured`,
     "source_flow-api-unavailable": (f, x) =>
       `default for a ${x.roadClass(f.roadClass)}: flow API unavailable for site ${f.siteId}`,
+    "source_flow-api-refused": (f, x) =>
+      `default for a ${x.roadClass(f.roadClass)}: flow API refused access to site ${f.siteId}`,
     "source_no-complete-day": (f, x) =>
       `default for a ${x.roadClass(f.roadClass)}: no complete day measured at site ${f.siteId}`,
     percent: p => `${p}%`,

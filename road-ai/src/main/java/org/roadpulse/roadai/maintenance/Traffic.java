@@ -96,6 +96,7 @@ public record Traffic(double dtv, double heavyShare, Source source) {
                 case NO_SITE -> "no measurement site";
                 case FLOW_API_NOT_CONFIGURED -> "flow API not configured";
                 case FLOW_API_UNAVAILABLE -> "flow API unavailable for site " + siteId;
+                case FLOW_API_REFUSED -> "flow API refused access to site " + siteId;
                 case NO_COMPLETE_DAY -> "no complete day measured at site " + siteId;
             };
         }
@@ -109,6 +110,8 @@ public record Traffic(double dtv, double heavyShare, Source source) {
         FLOW_API_NOT_CONFIGURED("flow-api-not-configured"),
         /** The flow API did not answer, or answered with an error. */
         FLOW_API_UNAVAILABLE("flow-api-unavailable"),
+        /** The flow API refused road-ai's token: road-ai was not given the ingest service's token key. */
+        FLOW_API_REFUSED("flow-api-refused"),
         /** The site counted no complete day in the last year. */
         NO_COMPLETE_DAY("no-complete-day");
 

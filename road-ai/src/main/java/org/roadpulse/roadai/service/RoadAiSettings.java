@@ -41,15 +41,20 @@ public final class RoadAiSettings {
     }
 
     /**
-     * @param flowApiUrl   base URL of the ingest service, whose flow API gives a site's DTV and heavy share; empty
-     *                     means every road gets its class's default traffic
-     * @param timeoutMs    how long to wait for it before falling back to the default
-     * @param cacheMinutes how long a site's figures are reused
+     * @param flowApiUrl      base URL of the ingest service, whose flow API gives a site's DTV and heavy share; empty
+     *                        means every road gets its class's default traffic
+     * @param timeoutMs       how long to wait for it before falling back to the default
+     * @param cacheMinutes    how long a site's figures are reused
+     * @param tokenSecret     the ingest service's token key ({@code ROADPULSE_SECURITY_TOKEN_SECRET} there), with which
+     *                        road-ai signs a short planner's token for the municipality it asks about
+     * @param tokenSecretFile where to read that key instead: the ingest service's {@code <data-dir>/token-secret}
      */
     @ConfigurationProperties("roadai.traffic")
     public record Traffic(@Bindable(defaultValue = "http://localhost:8080") String flowApiUrl,
                           @Bindable(defaultValue = "2000") int timeoutMs,
-                          @Bindable(defaultValue = "60") int cacheMinutes) {
+                          @Bindable(defaultValue = "60") int cacheMinutes,
+                          @Bindable(defaultValue = "") String tokenSecret,
+                          @Bindable(defaultValue = "") String tokenSecretFile) {
     }
 
     /**

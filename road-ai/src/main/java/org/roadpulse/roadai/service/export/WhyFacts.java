@@ -24,7 +24,7 @@ public record WhyFacts(
         @Schema(description = "traffic: average daily vehicles") @Nullable Double dtv,
         @Schema(description = "traffic: share of heavy vehicles, 0–1") @Nullable Double heavyShare,
         @Schema(description = "traffic: where DTV and heavy share come from", allowableValues = {"measured",
-                "road-class-default", "flow-api-not-configured", "flow-api-unavailable", "no-complete-day"})
+                "road-class-default", "flow-api-not-configured", "flow-api-unavailable", "flow-api-refused", "no-complete-day"})
         @Nullable String source,
         @Schema(description = "traffic: the road's measurement site (every source but road-class-default)") @Nullable String siteId,
         @Schema(description = "traffic, measured: first day of the period (ISO date)") @Nullable String from,

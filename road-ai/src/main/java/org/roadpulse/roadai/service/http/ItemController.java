@@ -49,7 +49,7 @@ final class ItemController {
             (`crack`, `pothole`), `grade` (minimum ZEB grade 1.0–5.0). `why` lists every term with its points, \
             its `facts` (numbers and codes, only the fields of its term: e.g. `grade`; `dtv`, `heavyShare` and \
             `source` = `measured` with `siteId`, `from`, `to`, or the road class's default: `road-class-default`, \
-            `flow-api-not-configured`, `flow-api-unavailable`, `no-complete-day` with `roadClass`; `days`) and \
+            `flow-api-not-configured`, `flow-api-unavailable`, `flow-api-refused`, `no-complete-day` with `roadClass`; `days`) and \
             `basis`, the same facts as an English sentence.""")
     Replies.ItemsReply list(String ags, @QueryValue @Nullable String status,
                             @QueryValue("class") @Nullable String damageClass, @QueryValue @Nullable String grade) {

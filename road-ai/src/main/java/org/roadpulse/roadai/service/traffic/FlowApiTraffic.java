@@ -38,14 +38,17 @@ public final class FlowApiTraffic implements TrafficSource {
     }
 
     private final String baseUrl;
+    private final FlowApiCredentials credentials;
     private final Duration timeout;
     private final Duration keep;
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public FlowApiTraffic(String baseUrl, Duration timeout, Duration keep, Clock clock) {
+    public FlowApiTraffic(String baseUrl, FlowApiCredentials credentials, Duration timeout, Duration keep,
+                          Clock clock) {
         this.baseUrl = baseUrl == null ? "" : baseUrl.replaceAll("/+$", "");
+        this.credentials = credentials;
         this.timeout = timeout;
         this.keep = keep;
         this.clock = clock;
@@ -67,21 +70,28 @@ public final class FlowApiTraffic implements TrafficSource {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.traffic();
         }
-        Traffic traffic = fetch(site, roadClass, now);
+        Traffic traffic = fetch(site, roadClass, segment.municipality(), now);
         // A fallback is retried soon: the ingest service may just be starting.
         Duration valid = traffic.measured() ? keep : Duration.ofMinutes(1);
         cache.put(site + "|" + roadClass, new Cached(traffic, now.plus(valid)));
         return traffic;
     }
 
-    private Traffic fetch(String site, RoadClass roadClass, Instant now) {
+    private Traffic fetch(String site, RoadClass roadClass, String municipality, Instant now) {
         LocalDate to = LocalDate.ofInstant(now, ZoneId.of("Europe/Berlin"));
         LocalDate from = to.minusDays(365);
         URI uri = URI.create(baseUrl + "/api/v1/flow/figures?sites=" + URLEncoder.encode(site, StandardCharsets.UTF_8)
                 + "&from=" + from + "&to=" + to);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                    .header("Accept", "application/json").GET();
+            credentials.bearerFor(municipality).ifPresent(token -> request.header("Authorization", "Bearer " + token));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                LOG.warn("Flow API at {} refused road-ai ({}) for site {}: give road-ai the ingest service's token key"
+                        + " (roadai.traffic.token-secret or token-secret-file)", baseUrl, response.statusCode(), site);
+                return Traffic.assumedFor(roadClass, Reason.FLOW_API_REFUSED, site);
+            }
             if (response.statusCode() != 200) {
                 LOG.info("Flow API at {} answered {} for site {}", baseUrl, response.statusCode(), site);
                 return Traffic.assumedFor(roadClass, Reason.FLOW_API_UNAVAILABLE, site);

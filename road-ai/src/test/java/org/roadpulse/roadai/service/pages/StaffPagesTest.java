@@ -149,6 +149,7 @@ class StaffPagesTest {
                       traffic("road-class-default", { roadClass: "federal" }),
                       traffic("flow-api-not-configured", { siteId: "k-1", roadClass: "district" }),
                       traffic("flow-api-unavailable", { siteId: "k-1", roadClass: "municipal-main" }),
+                      traffic("flow-api-refused", { siteId: "k-1", roadClass: "state" }),
                       traffic("no-complete-day", { siteId: "k-1", roadClass: "residential" }),
                       { term: "roadClass", basis: "Wirtschafts- oder Radweg", facts: { roadClass: "path" } },
                       { term: "a-new-term", basis: "English from the server", facts: {} },
@@ -171,15 +172,17 @@ class StaffPagesTest {
                             + "Verkehrsdaten-Schnittstelle nicht eingerichtet",
                     "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Gemeindestraße (Hauptverkehr): "
                             + "Verkehrsdaten der Messstelle k-1 nicht abrufbar",
+                    "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Landesstraße: "
+                            + "Verkehrsdaten der Messstelle k-1 nicht freigegeben",
                     "DTV 12.345, 13 % Schwerverkehr · Vorgabewert für Anliegerstraße: "
                             + "an Messstelle k-1 kein vollständiger Tag gemessen",
                     "Wirtschafts- oder Radweg",
                     "English from the server");
-            assertThat(worded.get("en")).hasSize(7).allSatisfy(text -> assertThat(text)
+            assertThat(worded.get("en")).hasSize(8).allSatisfy(text -> assertThat(text)
                     .doesNotContain("source_", "roadClass_", "undefined", "Schwerverkehr", "Vorgabewert"));
             assertThat(worded.get("en").get(0))
                     .isEqualTo("DTV 12,345, 13% heavy vehicles · measured at site tholey-l141, 6 Dec 2025 to 6 Dec 2026");
-            assertThat(worded.get("en").get(5)).isEqualTo("farm or cycle track (Wirtschaftsweg)");
+            assertThat(worded.get("en").get(6)).isEqualTo("farm or cycle track (Wirtschaftsweg)");
         }
     }
 

@@ -1,7 +1,10 @@
 package org.roadpulse.roadai.service.traffic;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,10 +15,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roadpulse.platform.access.ServiceTokens;
 import org.roadpulse.roadai.maintenance.Traffic;
 import org.roadpulse.roadai.maintenance.Traffic.Reason;
 import org.roadpulse.roadai.roads.GeoPoint;
@@ -26,14 +32,17 @@ import org.roadpulse.roadai.roads.RoadSegment;
 class FlowApiTrafficTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
+    private static final String KEY = "the-ingest-services-token-key-of-32+-characters";
     private HttpServer flowApi;
     private final AtomicReference<String> asked = new AtomicReference<>();
+    private final AtomicReference<String> authorization = new AtomicReference<>();
 
     @BeforeEach
     void start() throws IOException {
         flowApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         flowApi.createContext("/api/v1/flow/figures", exchange -> {
             asked.set(exchange.getRequestURI().getQuery());
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             boolean known = exchange.getRequestURI().getQuery().contains("sites=tholey-l141");
             byte[] body = (known ? "{\"figures\":[{\"site\":\"tholey-l141\",\"dtv\":7400.0,\"svShare\":9.5}]}"
                     : "{\"figures\":[{\"site\":\"other\",\"dtv\":null,\"svShare\":null}]}").getBytes(StandardCharsets.UTF_8);
@@ -87,8 +96,43 @@ class FlowApiTrafficTest {
                 .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.FLOW_API_UNAVAILABLE, "tholey-l141"));
     }
 
+    @Test
+    void eachLookupShowsAPlannersTokenForTheRoadsMunicipalitySignedWithTheSharedKey() throws Exception {
+        // GIVEN road-ai with the ingest service's token key
+        ServiceTokens tokens = new ServiceTokens(KEY, "road-ai", Duration.ofMinutes(5), Clock.systemUTC());
+        FlowApiCredentials credentials = municipality ->
+                Optional.of(tokens.issue(Set.of("PLANNER"), Set.of(municipality)));
+        FlowApiTraffic source = new FlowApiTraffic("http://127.0.0.1:" + flowApi.getAddress().getPort(), credentials,
+                Duration.ofSeconds(2), Duration.ofMinutes(60), CLOCK);
+
+        // WHEN it looks up a Tholey road
+        source.on(road("tholey-l141"));
+
+        // THEN the flow API saw a bearer token the key verifies, a planner's for Tholey only
+        assertThat(authorization.get()).startsWith("Bearer ");
+        SignedJWT token = SignedJWT.parse(authorization.get().substring("Bearer ".length()));
+        assertThat(token.verify(new MACVerifier(KEY.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(token.getJWTClaimsSet().getSubject()).isEqualTo("road-ai");
+        assertThat(token.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("PLANNER");
+        assertThat(token.getJWTClaimsSet().getStringListClaim("municipalities")).containsExactly("10046118");
+    }
+
+    @Test
+    void aRefusedTokenSaysSoInsteadOfUnavailable() {
+        // GIVEN a flow API that refuses road-ai (no key, or another key)
+        flowApi.removeContext("/api/v1/flow/figures");
+        flowApi.createContext("/api/v1/flow/figures", exchange -> {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        // THEN the road gets its class's default, and the source says the API refused
+        Traffic traffic = source("http://127.0.0.1:" + flowApi.getAddress().getPort()).on(road("tholey-l141"));
+        assertThat(traffic.source())
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.FLOW_API_REFUSED, "tholey-l141"));
+    }
+
     private static FlowApiTraffic source(String url) {
-        return new FlowApiTraffic(url, Duration.ofSeconds(2), Duration.ofMinutes(60), CLOCK);
+        return new FlowApiTraffic(url, FlowApiCredentials.none(), Duration.ofSeconds(2), Duration.ofMinutes(60), CLOCK);
     }
 
     private static RoadSegment road(String site) {
