@@ -28,6 +28,7 @@ final class CoapReplies {
             Reasons.AUTH_INVALID, ResponseCode.UNAUTHORIZED,
             Reasons.DEVICE_MISMATCH, ResponseCode.FORBIDDEN,
             Reasons.DEVICE_UNKNOWN, ResponseCode.FORBIDDEN,
+            Reasons.DEVICE_REVOKED, ResponseCode.FORBIDDEN,
             Reasons.PAYLOAD_TOO_LARGE, ResponseCode.REQUEST_ENTITY_TOO_LARGE,
             Reasons.ENCODING_UNSUPPORTED, ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
 

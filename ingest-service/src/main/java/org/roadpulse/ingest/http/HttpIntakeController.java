@@ -45,7 +45,7 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = ApiDocument.INTAKE)
 @SecurityRequirement(name = ApiDocument.DEVICE_SECRET)
 @ApiResponse(responseCode = "401", description = "`auth.missing` (no bearer token) or `auth.invalid` (no enabled "
-        + "device's secret). The device keeps the payload and retries later.",
+        + "device's secret, e.g. a secret replaced by rotation). The device keeps the payload and retries later.",
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 @ApiResponse(responseCode = "413", description = "`payload.too_large`: more than 16,384 bytes",
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
@@ -168,6 +168,10 @@ public final class HttpIntakeController {
             return new Caller(null, HttpReplies.unavailable("device registry unavailable"));
         }
         if (device.isEmpty()) {
+            if (devices.isRevoked(pathDevice, token.get())) {
+                return new Caller(null, HttpReplies.refuse(Reasons.DEVICE_REVOKED, null,
+                        "device '" + pathDevice + "' has been revoked"));
+            }
             return new Caller(null, HttpReplies.unauthorized(Reasons.AUTH_INVALID,
                     "the token is no enabled device's secret"));
         }

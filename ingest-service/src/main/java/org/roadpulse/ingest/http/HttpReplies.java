@@ -49,7 +49,7 @@ final class HttpReplies {
     static HttpStatus statusOf(String reason) {
         return switch (reason) {
             case Reasons.AUTH_MISSING, Reasons.AUTH_INVALID -> HttpStatus.UNAUTHORIZED;
-            case Reasons.DEVICE_MISMATCH, Reasons.DEVICE_UNKNOWN -> HttpStatus.FORBIDDEN;
+            case Reasons.DEVICE_MISMATCH, Reasons.DEVICE_UNKNOWN, Reasons.DEVICE_REVOKED -> HttpStatus.FORBIDDEN;
             case Reasons.PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case Reasons.ENCODING_UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -79,9 +80,12 @@ public final class DefaultCountIntake implements CountIntake {
                     + " bytes; the limit is " + Limits.MAX_PAYLOAD_BYTES);
         }
         String sender = counts.authenticatedDevice();
-        if (devices.find(sender).filter(Device::enabled).isEmpty()) {
-            return Verdict.rejected(Reasons.DEVICE_UNKNOWN, null,
-                    "device '" + sender + "' is not registered or is disabled");
+        Optional<Device> device = devices.find(sender);
+        if (device.isEmpty()) {
+            return Verdict.rejected(Reasons.DEVICE_UNKNOWN, null, "device '" + sender + "' is not registered");
+        }
+        if (!device.get().enabled()) {
+            return Verdict.rejected(Reasons.DEVICE_REVOKED, null, "device '" + sender + "' has been revoked");
         }
         if (counts.encoding() == null) {
             return Verdict.rejected(Reasons.ENCODING_UNSUPPORTED, null, "send application/json or application/cbor");
