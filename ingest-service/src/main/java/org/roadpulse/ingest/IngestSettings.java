@@ -133,6 +133,20 @@ public final class IngestSettings {
         }
     }
 
+    /**
+     * Count messages per device ({@code DeviceRateLimit}). Off by default: the zero-setup service also imports years
+     * of history from one device at full speed; the production stack turns it on.
+     *
+     * @param messagesPerSecond the sustained rate a device may send at; 0 = no limit
+     * @param burst             messages a device may send at once after a quiet time (an outbox emptied after an
+     *                          outage)
+     */
+    @ConfigurationProperties("roadpulse.rate-limit")
+    public record RateLimit(
+            @Bindable(defaultValue = "0") double messagesPerSecond,
+            @Bindable(defaultValue = "1000") int burst) {
+    }
+
     /** @param seedDevices register the simulated devices of the four model municipalities on start (demo mode) */
     @ConfigurationProperties("roadpulse.demo")
     public record Demo(@Bindable(defaultValue = "false") boolean seedDevices) {

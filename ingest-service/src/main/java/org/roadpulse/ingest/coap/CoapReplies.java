@@ -46,6 +46,13 @@ final class CoapReplies {
         if (result instanceof IntakeResult.Rejected rejected) {
             return rejection(rejected.rejection());
         }
+        if (result instanceof IntakeResult.Throttled throttled) {
+            Response response = json(ResponseCode.TOO_MANY_REQUESTS, JSON.createObjectNode()
+                    .put("reason", Reasons.RATE_EXCEEDED)
+                    .put("message", "faster than this device's limit; send it again later"));
+            response.getOptions().setMaxAge(throttled.retryAfterSeconds());
+            return response;
+        }
         return unavailable(((IntakeResult.Unavailable) result).why());
     }
 

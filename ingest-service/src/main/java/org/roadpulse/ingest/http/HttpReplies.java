@@ -25,6 +25,12 @@ final class HttpReplies {
         if (result instanceof IntakeResult.Rejected rejected) {
             return refuse(rejected.rejection());
         }
+        if (result instanceof IntakeResult.Throttled throttled) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(throttled.retryAfterSeconds()))
+                    .body(new Replies.Error(Reasons.RATE_EXCEEDED, null, "device " + throttled.deviceId()
+                            + " sends faster than its limit; keep the payload and send it again later"));
+        }
         return unavailable(((IntakeResult.Unavailable) result).why());
     }
 
