@@ -85,7 +85,12 @@ public final class HttpIntakeController {
     @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the payload's `device` names "
-            + "another device than the token's; `device.unknown`: the device is not registered, or disabled.",
+            + "another device than the token's; `device.unknown`: the device is not registered; `device.revoked`: "
+            + "the right secret of a revoked device (it keeps the payload until it is reinstated).",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "429", description = "`rate.exceeded`, with `Retry-After` (seconds): the device sends "
+            + "faster than its rate limit (`roadpulse.rate-limit`); the payload was not stored, the device keeps it "
+            + "and sends it again later.",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     CompletableFuture<HttpResponse<?>> counts(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
                                               @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true)
@@ -115,7 +120,7 @@ public final class HttpIntakeController {
     @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the report's `device` names "
-            + "another device than the token's.",
+            + "another device than the token's; `device.revoked`: the right secret of a revoked device.",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     HttpResponse<?> status(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
                            @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization,
