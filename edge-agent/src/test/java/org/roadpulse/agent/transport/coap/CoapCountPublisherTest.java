@@ -114,7 +114,8 @@ class CoapCountPublisherTest {
                 ? CoAP.ResponseCode.TOO_MANY_REQUESTS : CoAP.ResponseCode.CHANGED);
         // WHEN an agent sends one interval
         agent(service.uri(), 1);
-        Await.until(WAIT, () -> agent.sourceFinished() && agent.pendingCount() == 0);
+        Await.until(WAIT, () -> agent.sourceFinished() && agent.pendingCount() == 0
+                && agent.counters().acked() + agent.counters().rejected() == 1);
         // THEN it was sent again and stored, not dropped as a refused payload
         assertThat(service.seqs()).containsExactly(1L, 1L);
         assertThat(agent.counters().acked()).isEqualTo(1);
