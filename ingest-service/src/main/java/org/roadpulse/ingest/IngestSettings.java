@@ -49,6 +49,9 @@ public final class IngestSettings {
      * @param username     the ingest service's own broker account
      * @param consumers    MQTT clients in the shared subscription group of this instance (parallel intake)
      * @param maxQueueSize messages a broker keeps per client before it drops (HiveMQ's default of 1,000 loses bursts)
+     * @param tlsPort      MQTT over TLS of the embedded broker (0 = any free port); only with a keystore
+     * @param tlsKeystore  PKCS12 keystore with the embedded broker's key and certificate; empty = no TLS listener
+     * @param tlsKeystorePassword its password (also the key's)
      */
     @ConfigurationProperties("roadpulse.broker")
     public record Broker(
@@ -57,7 +60,15 @@ public final class IngestSettings {
             @Bindable(defaultValue = "roadpulse-ingest") String username,
             @Bindable(defaultValue = "change-me-ingest") String password,
             @Bindable(defaultValue = "2") int consumers,
-            @Bindable(defaultValue = "1000000") long maxQueueSize) {
+            @Bindable(defaultValue = "1000000") long maxQueueSize,
+            @Bindable(defaultValue = "8883") int tlsPort,
+            @Nullable String tlsKeystore,
+            @Nullable String tlsKeystorePassword) {
+
+        /** MQTT over TLS for the embedded broker, or null when no keystore is configured. */
+        public @Nullable java.nio.file.Path tlsKeystorePath() {
+            return tlsKeystore == null || tlsKeystore.isBlank() ? null : java.nio.file.Path.of(tlsKeystore.trim());
+        }
     }
 
     /**
@@ -120,6 +131,20 @@ public final class IngestSettings {
         public java.time.ZoneId zoneId() {
             return java.time.ZoneId.of(zone);
         }
+    }
+
+    /**
+     * Count messages per device ({@code DeviceRateLimit}). Off by default: the zero-setup service also imports years
+     * of history from one device at full speed; the production stack turns it on.
+     *
+     * @param messagesPerSecond the sustained rate a device may send at; 0 = no limit
+     * @param burst             messages a device may send at once after a quiet time (an outbox emptied after an
+     *                          outage)
+     */
+    @ConfigurationProperties("roadpulse.rate-limit")
+    public record RateLimit(
+            @Bindable(defaultValue = "0") double messagesPerSecond,
+            @Bindable(defaultValue = "1000") int burst) {
     }
 
     /** @param seedDevices register the simulated devices of the four model municipalities on start (demo mode) */

@@ -36,6 +36,10 @@ public final class Reasons {
     public static final String DEVICE_UNKNOWN = "device.unknown";
     public static final String AUTH_MISSING = "auth.missing";
     public static final String AUTH_INVALID = "auth.invalid";
+    /** The right credentials of a device an operator has revoked: it stays refused until it is reinstated. */
+    public static final String DEVICE_REVOKED = "device.revoked";
+    /** Not a refusal of the payload: the device sends faster than its limit allows; it keeps it and sends it later. */
+    public static final String RATE_EXCEEDED = "rate.exceeded";
     /** Not a refusal: the service cannot store now (database down, overloaded); the sender keeps it and retries. */
     public static final String SERVICE_UNAVAILABLE = "service.unavailable";
 

@@ -25,7 +25,7 @@ class ContractVectorsTest {
     /** Reasons that depend on the sender or the transport, not on the payload bytes: no vector can show them. */
     private static final Set<String> INTAKE_ONLY_REASONS = Set.of(Reasons.ENCODING_UNSUPPORTED,
             Reasons.DEVICE_MISMATCH, Reasons.DEVICE_UNKNOWN, Reasons.AUTH_MISSING, Reasons.AUTH_INVALID,
-            Reasons.SERVICE_UNAVAILABLE);
+            Reasons.SERVICE_UNAVAILABLE, Reasons.DEVICE_REVOKED, Reasons.RATE_EXCEEDED);
 
     private final CountIntervalCodec codec = new CountIntervalCodec(TestVectors.clock());
 

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.ingest.devices.CredentialLifecycle;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.intake.CountIntake;
 import org.slf4j.Logger;
@@ -39,9 +40,14 @@ final class BrokerFactory {
     @Singleton
     @Bean(preDestroy = "close")
     EmbeddedBroker embeddedBroker(IngestSettings.Paths paths, IngestSettings.Broker settings, DeviceRegistry devices,
-                                  ServiceAccount account, CountIntake counts) {
-        return EmbeddedBroker.start(Path.of(paths.dataDir(), "broker"), settings.embeddedPort(),
-                settings.maxQueueSize(), devices, account, counts);
+                                  ServiceAccount account, CountIntake counts, CredentialLifecycle credentials) {
+        Path keystore = settings.tlsKeystorePath();
+        BrokerTls tls = keystore == null ? null : new BrokerTls(settings.tlsPort(), keystore,
+                settings.tlsKeystorePassword() == null ? "" : settings.tlsKeystorePassword());
+        EmbeddedBroker broker = EmbeddedBroker.start(Path.of(paths.dataDir(), "broker"), settings.embeddedPort(),
+                settings.maxQueueSize(), tls, devices, account, counts);
+        credentials.onWithdrawn(broker::disconnect);
+        return broker;
     }
 
     @Singleton

@@ -12,6 +12,7 @@ import org.roadpulse.ingest.intake.InboundCounts;
 import org.roadpulse.ingest.intake.IntakeResult;
 import org.roadpulse.ingest.intake.Transport;
 import org.roadpulse.protocol.Encoding;
+import org.roadpulse.protocol.Reasons;
 import org.roadpulse.protocol.Topics;
 
 import java.nio.ByteBuffer;
@@ -29,7 +30,9 @@ import java.time.Instant;
  *
  * <p>Replies: stored, duplicate and rejected are acknowledged (a rejected payload must not come back forever; it is
  * counted and kept as a dead letter); unavailable is refused with an error code — an MQTT 5 device sees it in its
- * PUBACK, an MQTT 3.1.1 device is disconnected — and the device sends the interval again from its outbox.
+ * PUBACK, an MQTT 3.1.1 device is disconnected — and the device sends the interval again from its outbox. So is a
+ * message over the device's rate limit (PUBACK "quota exceeded", {@code rate.exceeded}): nothing is lost, the
+ * device is only slowed down.
  */
 final class CountsInterceptor implements PublishInboundInterceptor {
 
@@ -56,7 +59,10 @@ final class CountsInterceptor implements PublishInboundInterceptor {
                 AckReasonCode.UNSPECIFIED_ERROR);
         intake.submit(new InboundCounts(Transport.MQTT, device, payload, encoding, Instant.now()))
                 .whenComplete((result, failure) -> {
-                    if (failure == null && !(result instanceof IntakeResult.Unavailable)) {
+                    if (result instanceof IntakeResult.Throttled) {
+                        answer.getOutput().preventPublishDelivery(AckReasonCode.QUOTA_EXCEEDED,
+                                Reasons.RATE_EXCEEDED + ": send it again later");
+                    } else if (failure == null && !(result instanceof IntakeResult.Unavailable)) {
                         answer.getOutput().preventPublishDelivery(AckReasonCode.SUCCESS);
                     } else {
                         answer.getOutput().preventPublishDelivery(AckReasonCode.UNSPECIFIED_ERROR,

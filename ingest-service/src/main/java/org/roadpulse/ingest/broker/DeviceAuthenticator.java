@@ -10,6 +10,7 @@ import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import org.roadpulse.ingest.devices.DeviceRegistry;
+import org.roadpulse.protocol.Reasons;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Lets in the devices of the {@link DeviceRegistry} (username = device id, password = the device's secret) and the
  * ingest service's own account; refuses everyone else. A device must use its id as MQTT client id, so that no client
  * can take over another one's session. What an account may do afterwards is set here as its default permissions.
+ * A refused MQTT 5 client reads why in the CONNACK's reason string: {@code auth.invalid} (unknown device, wrong or
+ * rotated-away secret) or {@code device.revoked} (right secret, revoked device).
  */
 final class DeviceAuthenticator implements SimpleAuthenticator {
 
@@ -49,7 +52,8 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
         Optional<String> username = connect.getUserName();
         Optional<byte[]> password = connect.getPassword().map(DeviceAuthenticator::bytes);
         if (username.isEmpty() || password.isEmpty()) {
-            refuse(output, clientId, ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "username and password required");
+            refuse(output, clientId, ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
+                    Reasons.AUTH_MISSING + ": username and password required");
             return;
         }
         if (service.isNamed(username.get())) {
@@ -76,9 +80,12 @@ final class DeviceAuthenticator implements SimpleAuthenticator {
                 try {
                     if (devices.authenticate(deviceId, secret).isPresent()) {
                         grant(output, TopicPermissions.forDevice(deviceId));
+                    } else if (devices.isRevoked(deviceId, secret)) {
+                        refuse(output, clientId, ConnackReasonCode.NOT_AUTHORIZED,
+                                Reasons.DEVICE_REVOKED + ": the device has been revoked");
                     } else {
                         refuse(output, clientId, ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD,
-                                "unknown device or wrong secret");
+                                Reasons.AUTH_INVALID + ": unknown device or wrong secret");
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("Device registry failed while authenticating {}; refusing for now", deviceId, e);

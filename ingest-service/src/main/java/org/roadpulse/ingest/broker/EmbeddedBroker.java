@@ -2,6 +2,7 @@ package org.roadpulse.ingest.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.extension.sdk.api.client.parameter.Listener;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.intake.CountIntake;
@@ -31,15 +32,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final String BIND_ADDRESS = "0.0.0.0";
     private static final long START_TIMEOUT_SECONDS = 120;
     private static final int LOOKUP_THREADS = 4;
+    /** The TLS port of a broker without TLS. */
+    public static final int OFF = -1;
 
     private final EmbeddedHiveMQ hiveMq;
     private final ExecutorService lookups;
     private final int port;
+    private final int tlsPort;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hiveMq, ExecutorService lookups, int port) {
+    private EmbeddedBroker(EmbeddedHiveMQ hiveMq, ExecutorService lookups, int port, int tlsPort) {
         this.hiveMq = hiveMq;
         this.lookups = lookups;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /**
@@ -60,6 +65,12 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path home, int port, long maxQueueSize, DeviceRegistry devices,
                                        ServiceAccount service, CountIntake counts) {
+        return start(home, port, maxQueueSize, null, devices, service, counts);
+    }
+
+    /** As above, and with MQTT over TLS on a second listener when {@code tls} is not null. */
+    public static EmbeddedBroker start(Path home, int port, long maxQueueSize, BrokerTls tls, DeviceRegistry devices,
+                                       ServiceAccount service, CountIntake counts) {
         Path conf = home.resolve("conf");
         Path data = home.resolve("data");
         Path extensions = home.resolve("extensions");
@@ -67,7 +78,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.createDirectories(conf);
             Files.createDirectories(data);
             Files.createDirectories(extensions);
-            Files.writeString(conf.resolve("config.xml"), HiveMqConfig.xml(BIND_ADDRESS, port, maxQueueSize),
+            Files.writeString(conf.resolve("config.xml"), HiveMqConfig.xml(BIND_ADDRESS, port, maxQueueSize, tls),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the broker folder " + home, e);
@@ -93,14 +104,38 @@ public final class EmbeddedBroker implements AutoCloseable {
             stopQuietly(hiveMq, lookups);
             throw new IllegalStateException("the embedded broker did not start", e);
         }
-        int actualPort = port != 0 ? port : boundPort();
-        LOG.info("Embedded MQTT broker listening on port {} (started in {} ms, folder {})", actualPort,
-                (System.nanoTime() - started) / 1_000_000, home.toAbsolutePath());
-        return new EmbeddedBroker(hiveMq, lookups, actualPort);
+        int actualPort = port != 0 ? port : boundPort(HiveMqConfig.PLAIN_LISTENER);
+        int actualTlsPort = tls == null ? OFF : tls.port() != 0 ? tls.port() : boundPort(HiveMqConfig.TLS_LISTENER);
+        LOG.info("Embedded MQTT broker listening on port {}{} (started in {} ms, folder {})", actualPort,
+                tls == null ? "" : ", TLS on port " + actualTlsPort, (System.nanoTime() - started) / 1_000_000,
+                home.toAbsolutePath());
+        return new EmbeddedBroker(hiveMq, lookups, actualPort, actualTlsPort);
     }
 
     public int port() {
         return port;
+    }
+
+    /** The MQTT-over-TLS port, or {@link #OFF}. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /**
+     * Ends the connection of this device, if it has one, without its last will: its credentials have been withdrawn
+     * (rotated or revoked). An MQTT 5 client gets a DISCONNECT "not authorized"; an MQTT 3.1.1 client's connection is
+     * closed. Its next CONNECT meets the registry's current answer (see {@link DeviceAuthenticator}).
+     */
+    public void disconnect(String deviceId) {
+        Services.clientService().disconnectClient(deviceId, true, DisconnectReasonCode.NOT_AUTHORIZED,
+                        "credentials withdrawn")
+                .whenComplete((wasConnected, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("Could not disconnect device {}", deviceId, failure);
+                    } else if (wasConnected) {
+                        LOG.info("MQTT connection of device {} ended: credentials withdrawn", deviceId);
+                    }
+                });
     }
 
     /** The URL the service's own clients use. */
@@ -115,8 +150,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         LOG.info("Embedded MQTT broker on port {} stopped", port);
     }
 
-    private static int boundPort() {
+    private static int boundPort(String listenerName) {
         return Services.adminService().getServerInformation().getListener().stream()
+                .filter(listener -> listenerName.equals(listener.getName()))
                 .mapToInt(Listener::getPort)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the embedded broker has no listener"));

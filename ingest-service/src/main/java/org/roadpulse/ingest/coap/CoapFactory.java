@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import org.roadpulse.ingest.IngestSettings;
+import org.roadpulse.ingest.devices.CredentialLifecycle;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.intake.CountIntake;
 import org.roadpulse.ingest.mqtt.DeviceConfigPublisher;
@@ -20,10 +21,11 @@ final class CoapFactory {
     @Context
     @Bean(preDestroy = "close")
     CoapIntake coapIntake(IngestSettings.Coap settings, CountIntake intake, DeviceRegistry devices,
-                          DeviceConfigPublisher configs) {
+                          DeviceConfigPublisher configs, CredentialLifecycle credentials) {
         CoapIntake coap = new CoapIntake(settings.port(), settings.dtlsPort(), intake, devices, configs::current,
                 Clock.systemUTC());
         configs.onPublish((deviceId, config) -> coap.configChanged(deviceId));
+        credentials.onWithdrawn(coap::endSessions);
         coap.start();
         return coap;
     }

@@ -6,6 +6,8 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.eclipse.californium.elements.util.Filter;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +53,7 @@ public final class CoapIntake implements AutoCloseable {
     private final ExecutorService lookups;
     private final Endpoint plain;
     private final Endpoint secure;
+    private DTLSConnector dtls;
 
     /**
      * @param port     plain UDP port, 0 for any free one, {@link #OFF} for none
@@ -96,6 +100,19 @@ public final class CoapIntake implements AutoCloseable {
         return secure == null ? OFF : secure.getAddress().getPort();
     }
 
+    /**
+     * Ends the DTLS sessions of this device (its credentials were withdrawn): its next request needs a new handshake,
+     * which the registry then answers. Requests on a session still in flight are refused by {@link SenderCheck}.
+     */
+    public void endSessions(String deviceId) {
+        if (dtls != null) {
+            Filter<Principal> ofDevice = principal -> principal instanceof PreSharedKeyIdentity psk
+                    && deviceId.equals(psk.getIdentity());
+            dtls.startTerminateConnectionsForPrincipal(ofDevice, true);
+            LOG.info("DTLS sessions of device {} ended", deviceId);
+        }
+    }
+
     /** Notifies the device's observers of {@code /v1/{device}/config}. */
     public void configChanged(String deviceId) {
         configResource.changed(deviceId);
@@ -127,13 +144,14 @@ public final class CoapIntake implements AutoCloseable {
     }
 
     private Endpoint dtlsEndpoint(Configuration config, int port, DeviceRegistry devices) {
-        DtlsConnectorConfig dtls = DtlsConnectorConfig.builder(config)
+        DtlsConnectorConfig dtlsConfig = DtlsConnectorConfig.builder(config)
                 .setAddress(new InetSocketAddress(port))
                 .setAdvancedPskStore(new DevicePskStore(devices, lookups))
                 .build();
+        this.dtls = new DTLSConnector(dtlsConfig);
         return CoapEndpoint.builder()
                 .setConfiguration(config)
-                .setConnector(new DTLSConnector(dtls))
+                .setConnector(this.dtls)
                 .build();
     }
 

@@ -28,6 +28,7 @@ final class CoapReplies {
             Reasons.AUTH_INVALID, ResponseCode.UNAUTHORIZED,
             Reasons.DEVICE_MISMATCH, ResponseCode.FORBIDDEN,
             Reasons.DEVICE_UNKNOWN, ResponseCode.FORBIDDEN,
+            Reasons.DEVICE_REVOKED, ResponseCode.FORBIDDEN,
             Reasons.PAYLOAD_TOO_LARGE, ResponseCode.REQUEST_ENTITY_TOO_LARGE,
             Reasons.ENCODING_UNSUPPORTED, ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
 
@@ -44,6 +45,13 @@ final class CoapReplies {
         }
         if (result instanceof IntakeResult.Rejected rejected) {
             return rejection(rejected.rejection());
+        }
+        if (result instanceof IntakeResult.Throttled throttled) {
+            Response response = json(ResponseCode.TOO_MANY_REQUESTS, JSON.createObjectNode()
+                    .put("reason", Reasons.RATE_EXCEEDED)
+                    .put("message", "faster than this device's limit; send it again later"));
+            response.getOptions().setMaxAge(throttled.retryAfterSeconds());
+            return response;
         }
         return unavailable(((IntakeResult.Unavailable) result).why());
     }

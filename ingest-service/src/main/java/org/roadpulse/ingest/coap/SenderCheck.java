@@ -2,6 +2,7 @@ package org.roadpulse.ingest.coap;
 
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
+import org.roadpulse.ingest.devices.Device;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.protocol.Reasons;
 import org.roadpulse.protocol.Rejection;
@@ -31,7 +32,12 @@ final class SenderCheck {
     CompletableFuture<Sender> check(CoapExchange exchange, String pathDevice) {
         Principal peer = exchange.advanced().getRequest().getSourceContext().getPeerIdentity();
         if (peer instanceof PreSharedKeyIdentity psk) {
-            return CompletableFuture.completedFuture(mayUse(psk.getIdentity(), pathDevice));
+            // The handshake proved the key once; whether the device may still send is asked on every request, so a
+            // session opened before a revocation (here or on another instance) carries nothing afterwards.
+            String identity = psk.getIdentity();
+            return CompletableFuture.supplyAsync(() -> devices.find(identity).filter(Device::enabled).isPresent()
+                    ? mayUse(identity, pathDevice)
+                    : refused(Reasons.DEVICE_REVOKED, "device " + identity + " has been revoked"), lookups);
         }
         String token = exchange.getQueryParameter(TOKEN_QUERY);
         if (token == null || token.isEmpty()) {
@@ -41,9 +47,14 @@ final class SenderCheck {
         int colon = token.indexOf(':');
         String claimed = colon < 0 ? pathDevice : token.substring(0, colon);
         String secret = colon < 0 ? token : token.substring(colon + 1);
-        return CompletableFuture.supplyAsync(() -> devices.authenticate(claimed, secret).isPresent()
-                ? mayUse(claimed, pathDevice)
-                : refused(Reasons.AUTH_INVALID, "unknown device or wrong token"), lookups);
+        return CompletableFuture.supplyAsync(() -> {
+            if (devices.authenticate(claimed, secret).isPresent()) {
+                return mayUse(claimed, pathDevice);
+            }
+            return devices.isRevoked(claimed, secret)
+                    ? refused(Reasons.DEVICE_REVOKED, "device " + claimed + " has been revoked")
+                    : refused(Reasons.AUTH_INVALID, "unknown device or wrong token");
+        }, lookups);
     }
 
     private static Sender mayUse(String authenticated, String pathDevice) {

@@ -15,10 +15,13 @@ import java.time.Instant;
  *                          report one (older agents, loop counters)
  * @param storedIntervals   count messages stored so far
  * @param lastIntervalStart start of the newest interval stored, or null
+ * @param secretSetAt       when its current secret was set (provisioned or rotated), or null before that was kept
+ * @param revokedAt         when it was revoked, or null while it may send ({@code enabled})
  */
 public record DeviceOverview(String id, String municipality, String name, boolean enabled, @Nullable Instant lastSeen,
                              @Nullable String state, @Nullable String firmware, @Nullable Long outboxDepth,
-                             @Nullable Sensor sensor, long storedIntervals, @Nullable Instant lastIntervalStart) {
+                             @Nullable Sensor sensor, long storedIntervals, @Nullable Instant lastIntervalStart,
+                             @Nullable Instant secretSetAt, @Nullable Instant revokedAt) {
 
     /**
      * @param state  "ok" or "down"

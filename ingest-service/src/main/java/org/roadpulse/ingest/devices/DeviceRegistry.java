@@ -38,6 +38,20 @@ public interface DeviceRegistry {
      */
     Provisioned provision(String deviceId, String municipality, String name, String secret);
 
+    /**
+     * Gives a registered device a new generated secret (and so a new DTLS key); the old one stops working at once.
+     * A revoked device stays revoked. Empty for an unknown device.
+     */
+    default Optional<Provisioned> rotate(String deviceId) {
+        return find(deviceId).map(device -> provision(device.id(), device.municipality(), device.name(), null));
+    }
+
+    /** Reinstates ({@code true}) or revokes ({@code false}) a device; its secret stays. Empty for an unknown device. */
+    Optional<Device> setEnabled(String deviceId, boolean enabled);
+
+    /** Whether this is the right secret of a device that has been revoked: its refusals say so, not "wrong secret". */
+    boolean isRevoked(String deviceId, String secret);
+
     record Provisioned(Device device, String secret) {
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public final class PgDeviceOverviews {
 
     private static final String QUERY = """
-            SELECT d.id, d.municipality, d.name, d.enabled,
+            SELECT d.id, d.municipality, d.name, d.enabled, d.secret_set_at, d.revoked_at,
                    greatest(d.last_seen_at, a.last_stored_at) AS last_seen,
                    d.last_status ->> 'state' AS state, d.last_status ->> 'fw' AS firmware,
                    (d.last_status ->> 'outbox')::bigint AS outbox,
@@ -45,7 +45,8 @@ public final class PgDeviceOverviews {
                 overviews.add(new DeviceOverview(rows.getString("id"), rows.getString("municipality"),
                         rows.getString("name"), rows.getBoolean("enabled"), instant(rows, "last_seen"),
                         rows.getString("state"), rows.getString("firmware"), outbox, sensor(rows),
-                        rows.getLong("stored_intervals"), instant(rows, "last_interval_start")));
+                        rows.getLong("stored_intervals"), instant(rows, "last_interval_start"),
+                        instant(rows, "secret_set_at"), instant(rows, "revoked_at")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("device list unavailable: " + e.getMessage(), e);

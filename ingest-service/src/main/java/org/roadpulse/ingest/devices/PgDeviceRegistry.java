@@ -86,6 +86,41 @@ public final class PgDeviceRegistry implements DeviceRegistry {
     }
 
     @Override
+    public boolean isRevoked(String deviceId, String secret) {
+        if (deviceId == null || secret == null) {
+            return false;
+        }
+        return credentials(deviceId)
+                .filter(c -> !c.device().enabled() && DeviceSecrets.matches(secret, c.secretHash()))
+                .isPresent();
+    }
+
+    @Override
+    public Optional<Device> setEnabled(String deviceId, boolean enabled) {
+        String sql = """
+                UPDATE device SET enabled = ?,
+                    revoked_at = CASE WHEN ? THEN NULL WHEN enabled THEN now() ELSE revoked_at END
+                WHERE id = ?
+                RETURNING id, municipality, name, enabled, secret_hash, psk""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setBoolean(1, enabled);
+            statement.setBoolean(2, enabled);
+            statement.setString(3, deviceId);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Credentials credentials = credentials(rows);
+                current().put(credentials);
+                return Optional.of(credentials.device());
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public Optional<byte[]> preSharedKey(String deviceId) {
         return credentials(deviceId).filter(c -> c.device().enabled()).map(c -> c.psk().clone());
     }
@@ -157,9 +192,10 @@ public final class PgDeviceRegistry implements DeviceRegistry {
         String hash = DeviceSecrets.hash(chosen);
         byte[] psk = DeviceSecrets.preSharedKey(chosen);
         String sql = """
-                INSERT INTO device (id, municipality, name, secret_hash, psk) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO device (id, municipality, name, secret_hash, psk, secret_set_at)
+                VALUES (?, ?, ?, ?, ?, now())
                 ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, name = excluded.name,
-                    secret_hash = excluded.secret_hash, psk = excluded.psk
+                    secret_hash = excluded.secret_hash, psk = excluded.psk, secret_set_at = now()
                 RETURNING id, municipality, name, enabled, secret_hash, psk""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -16,18 +16,25 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.http.annotation.PathVariable;
+import org.roadpulse.ingest.devices.CredentialLifecycle;
+import org.roadpulse.ingest.devices.Device;
 import org.roadpulse.ingest.devices.DeviceOverview;
 import org.roadpulse.ingest.devices.DeviceRegistration;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.devices.PgDeviceOverviews;
+import org.roadpulse.protocol.Reasons;
 import org.roadpulse.protocol.Rejection;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Device administration: {@code GET /api/v1/devices} lists the devices with liveness and stored counts (what the
- * live page shows), {@code POST /api/v1/devices} registers one, or gives it a new secret, and returns the secret once.
+ * live page shows), {@code POST /api/v1/devices} registers one, or gives it a new secret, and returns the secret once;
+ * {@code POST /api/v1/devices/{id}/rotate}, {@code /revoke} and {@code /reinstate} run its credential lifecycle
+ * ({@link CredentialLifecycle}: sessions opened with withdrawn credentials are ended at once).
  *
  * <p>TODO(authorisation, later issue): there is no operator login yet. Until there is, provisioning follows the
  * interim rule of {@link AdminWrites}, and the list, which shows no secrets, is open. Per-municipality visibility
@@ -42,11 +49,11 @@ import java.util.Optional;
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 public final class DeviceAdminController {
 
-    private final DeviceRegistry devices;
+    private final CredentialLifecycle devices;
     private final PgDeviceOverviews overviews;
     private final AdminWrites adminWrites;
 
-    DeviceAdminController(DeviceRegistry devices, PgDeviceOverviews overviews, AdminWrites adminWrites) {
+    DeviceAdminController(CredentialLifecycle devices, PgDeviceOverviews overviews, AdminWrites adminWrites) {
         this.devices = devices;
         this.overviews = overviews;
         this.adminWrites = adminWrites;
@@ -55,7 +62,8 @@ public final class DeviceAdminController {
     @Get(produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "listDevices", summary = "Every device, with liveness and stored counts", description = """
             What the live page (/) shows: last sign of life, state, firmware and outbox depth from the last status \
-            report, intervals stored. No secrets.""")
+            report, intervals stored; `enabled` false and `revokedAt` for a revoked device, `secretSetAt` for when \
+            its current secret was set. No secrets.""")
     @ApiResponse(responseCode = "200", description = "The devices",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = DeviceOverview.class))))
     HttpResponse<?> list() {
@@ -73,7 +81,8 @@ public final class DeviceAdminController {
             `id` as in contract v1 (`[a-z0-9][a-z0-9-]{2,63}`), `municipality` its AGS (8 digits), `name` 1 to 120 \
             characters, `secret` optional (16 to 128 characters; generated when left out). Registering an existing \
             id again replaces its municipality, name and secret: the old secret stops working. The answer holds \
-            the secret, shown this once; the service keeps only its hash.""")
+            the secret, shown this once; the service keeps only its hash. The device's open MQTT connection and \
+            DTLS sessions are ended (see rotate).""")
     @ApiResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = Replies.Provisioned.class)))
     @ApiResponse(responseCode = "400", description = """
@@ -94,13 +103,91 @@ public final class DeviceAdminController {
         try {
             DeviceRegistry.Provisioned provisioned = devices.provision(body.id(), body.municipality(), body.name(),
                     body.secret());
-            return HttpResponse.created(new Replies.Provisioned(provisioned.device().id(),
-                    provisioned.device().municipality(), provisioned.device().name(), provisioned.device().enabled(),
-                    provisioned.secret()));
+            return HttpResponse.created(provisioned(provisioned));
         } catch (IllegalArgumentException e) {
             return HttpReplies.refuse(DeviceRegistration.SECRET_INVALID, "secret", e.getMessage());
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable("device not provisioned");
         }
+    }
+
+    @Post(uri = "/{deviceId}/rotate", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rotateDeviceSecret", summary = "Give a device a new generated secret", description = """
+            The answer holds the new secret, shown this once. The old secret is refused from now on on every \
+            transport (MQTT password, CoAP token, DTLS key, HTTP bearer token), and the device's open MQTT \
+            connection and DTLS sessions are ended. A revoked device stays revoked.""")
+    @ApiResponse(responseCode = "200", description = "Rotated",
+            content = @Content(schema = @Schema(implementation = Replies.Provisioned.class)))
+    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String deviceId) {
+        if (!adminWrites.allowed(request)) {
+            return AdminWrites.refused("secrets can only be rotated");
+        }
+        try {
+            return devices.rotate(deviceId)
+                    .<HttpResponse<?>>map(rotated -> HttpResponse.ok(provisioned(rotated)))
+                    .orElseGet(() -> unknown(deviceId));
+        } catch (IllegalStateException e) {
+            return HttpReplies.unavailable("secret not rotated");
+        }
+    }
+
+    @Post(uri = "/{deviceId}/revoke", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "revokeDevice", summary = "Revoke a device: refused on every transport from now on",
+            description = """
+            The device is disabled: new MQTT connections get CONNACK "not authorized" (`device.revoked`), its open \
+            MQTT connection and DTLS sessions are ended at once, CoAP requests get 4.03 and HTTP requests 403, both \
+            with reason `device.revoked`. Its stored counts stay. `reinstate` lets it in again with the same \
+            secret; rotate as well if the secret may have leaked.""")
+    @ApiResponse(responseCode = "200", description = "Revoked (also when it already was)",
+            content = @Content(schema = @Schema(implementation = Replies.DeviceState.class)))
+    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String deviceId) {
+        if (!adminWrites.allowed(request)) {
+            return AdminWrites.refused("devices can only be revoked");
+        }
+        return changeState(deviceId, () -> devices.revoke(deviceId), "device not revoked");
+    }
+
+    @Post(uri = "/{deviceId}/reinstate", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reinstateDevice", summary = "Let a revoked device in again, with its current secret")
+    @ApiResponse(responseCode = "200", description = "Enabled (also when it already was)",
+            content = @Content(schema = @Schema(implementation = Replies.DeviceState.class)))
+    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    HttpResponse<?> reinstate(HttpRequest<?> request, @PathVariable String deviceId) {
+        if (!adminWrites.allowed(request)) {
+            return AdminWrites.refused("devices can only be reinstated");
+        }
+        return changeState(deviceId, () -> devices.reinstate(deviceId), "device not reinstated");
+    }
+
+    private static HttpResponse<?> changeState(String deviceId, Supplier<Optional<Device>> change, String failed) {
+        try {
+            return change.get()
+                    .<HttpResponse<?>>map(device -> HttpResponse.ok(new Replies.DeviceState(device.id(),
+                            device.enabled() ? Replies.DeviceState.ACTIVE : Replies.DeviceState.REVOKED)))
+                    .orElseGet(() -> unknown(deviceId));
+        } catch (IllegalStateException e) {
+            return HttpReplies.unavailable(failed);
+        }
+    }
+
+    private static Replies.Provisioned provisioned(DeviceRegistry.Provisioned provisioned) {
+        return new Replies.Provisioned(provisioned.device().id(), provisioned.device().municipality(),
+                provisioned.device().name(), provisioned.device().enabled(), provisioned.secret());
+    }
+
+    private static HttpResponse<?> unknown(String deviceId) {
+        return HttpResponse.notFound(new Replies.Error(Reasons.DEVICE_UNKNOWN, "deviceId",
+                "no device '" + deviceId + "' is registered"));
     }
 }

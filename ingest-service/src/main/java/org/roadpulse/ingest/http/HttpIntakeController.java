@@ -45,7 +45,7 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = ApiDocument.INTAKE)
 @SecurityRequirement(name = ApiDocument.DEVICE_SECRET)
 @ApiResponse(responseCode = "401", description = "`auth.missing` (no bearer token) or `auth.invalid` (no enabled "
-        + "device's secret). The device keeps the payload and retries later.",
+        + "device's secret, e.g. a secret replaced by rotation). The device keeps the payload and retries later.",
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 @ApiResponse(responseCode = "413", description = "`payload.too_large`: more than 16,384 bytes",
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
@@ -85,7 +85,12 @@ public final class HttpIntakeController {
     @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the payload's `device` names "
-            + "another device than the token's; `device.unknown`: the device is not registered, or disabled.",
+            + "another device than the token's; `device.unknown`: the device is not registered; `device.revoked`: "
+            + "the right secret of a revoked device (it keeps the payload until it is reinstated).",
+            content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+    @ApiResponse(responseCode = "429", description = "`rate.exceeded`, with `Retry-After` (seconds): the device sends "
+            + "faster than its rate limit (`roadpulse.rate-limit`); the payload was not stored, the device keeps it "
+            + "and sends it again later.",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     CompletableFuture<HttpResponse<?>> counts(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
                                               @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true)
@@ -115,7 +120,7 @@ public final class HttpIntakeController {
     @ApiResponse(responseCode = "400", description = PAYLOAD_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "403", description = "`device.mismatch`: the path or the report's `device` names "
-            + "another device than the token's.",
+            + "another device than the token's; `device.revoked`: the right secret of a revoked device.",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     HttpResponse<?> status(@PathVariable @Parameter(description = DEVICE_ID) String deviceId,
                            @Nullable @Header(HttpHeaders.AUTHORIZATION) @Parameter(hidden = true) String authorization,
@@ -168,6 +173,10 @@ public final class HttpIntakeController {
             return new Caller(null, HttpReplies.unavailable("device registry unavailable"));
         }
         if (device.isEmpty()) {
+            if (devices.isRevoked(pathDevice, token.get())) {
+                return new Caller(null, HttpReplies.refuse(Reasons.DEVICE_REVOKED, null,
+                        "device '" + pathDevice + "' has been revoked"));
+            }
             return new Caller(null, HttpReplies.unauthorized(Reasons.AUTH_INVALID,
                     "the token is no enabled device's secret"));
         }

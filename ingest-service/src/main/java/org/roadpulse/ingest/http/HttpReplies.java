@@ -25,6 +25,12 @@ final class HttpReplies {
         if (result instanceof IntakeResult.Rejected rejected) {
             return refuse(rejected.rejection());
         }
+        if (result instanceof IntakeResult.Throttled throttled) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(throttled.retryAfterSeconds()))
+                    .body(new Replies.Error(Reasons.RATE_EXCEEDED, null, "device " + throttled.deviceId()
+                            + " sends faster than its limit; keep the payload and send it again later"));
+        }
         return unavailable(((IntakeResult.Unavailable) result).why());
     }
 
@@ -49,7 +55,7 @@ final class HttpReplies {
     static HttpStatus statusOf(String reason) {
         return switch (reason) {
             case Reasons.AUTH_MISSING, Reasons.AUTH_INVALID -> HttpStatus.UNAUTHORIZED;
-            case Reasons.DEVICE_MISMATCH, Reasons.DEVICE_UNKNOWN -> HttpStatus.FORBIDDEN;
+            case Reasons.DEVICE_MISMATCH, Reasons.DEVICE_UNKNOWN, Reasons.DEVICE_REVOKED -> HttpStatus.FORBIDDEN;
             case Reasons.PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case Reasons.ENCODING_UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

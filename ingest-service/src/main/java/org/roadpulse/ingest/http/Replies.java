@@ -32,6 +32,13 @@ final class Replies {
                             @Nullable String secret) {
     }
 
+    /** @param state {@value #ACTIVE} (may send) or {@value #REVOKED} (refused on every transport) */
+    @Serdeable
+    record DeviceState(String id, String state) {
+        static final String ACTIVE = "active";
+        static final String REVOKED = "revoked";
+    }
+
     /** @param secret shown this once; the service keeps only its hash */
     @Serdeable
     record Provisioned(String id, String municipality, String name, boolean enabled, String secret) {

@@ -2,6 +2,7 @@ package org.roadpulse.ingest.intake;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.devices.Device;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.protocol.CountInterval;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,21 +34,30 @@ public final class DefaultCountIntake implements CountIntake {
     private final CountWriter writer;
     private final DeadLetterSink deadLetters;
     private final IntakeMetrics metrics;
+    private final DeviceRateLimit rateLimit;
 
     @Inject
     public DefaultCountIntake(DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
-                              IntakeMetrics metrics) {
-        this(Clock.systemUTC(), devices, writer, deadLetters, metrics);
+                              IntakeMetrics metrics, IngestSettings.RateLimit rateLimit) {
+        this(Clock.systemUTC(), devices, writer, deadLetters, metrics,
+                new DeviceRateLimit(rateLimit.messagesPerSecond(), rateLimit.burst(), System::nanoTime));
     }
 
     /** @param clock the service clock that device timestamps are checked against */
     public DefaultCountIntake(Clock clock, DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
                               IntakeMetrics metrics) {
+        this(clock, devices, writer, deadLetters, metrics, DeviceRateLimit.unlimited());
+    }
+
+    /** @param rateLimit checked after the sender is known to be registered, so strangers cannot fill it */
+    public DefaultCountIntake(Clock clock, DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
+                              IntakeMetrics metrics, DeviceRateLimit rateLimit) {
         this.codec = new CountIntervalCodec(clock);
         this.devices = devices;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -65,6 +76,12 @@ public final class DefaultCountIntake implements CountIntake {
         if (verdict instanceof Verdict.Rejected<CountInterval> rejected) {
             return CompletableFuture.completedFuture(reject(counts, rejected.rejection()));
         }
+        long wait = rateLimit.admit(counts.authenticatedDevice());
+        if (wait > 0) {
+            IntakeResult throttled = new IntakeResult.Throttled(counts.authenticatedDevice(), wait);
+            metrics.outcome(counts.transport(), throttled);
+            return CompletableFuture.completedFuture(throttled);
+        }
         AcceptedCounts accepted = new AcceptedCounts(verdict.value(), counts.transport(), counts.receivedAt());
         return writer.write(accepted).thenApply(result -> {
             metrics.outcome(counts.transport(), result);
@@ -79,9 +96,12 @@ public final class DefaultCountIntake implements CountIntake {
                     + " bytes; the limit is " + Limits.MAX_PAYLOAD_BYTES);
         }
         String sender = counts.authenticatedDevice();
-        if (devices.find(sender).filter(Device::enabled).isEmpty()) {
-            return Verdict.rejected(Reasons.DEVICE_UNKNOWN, null,
-                    "device '" + sender + "' is not registered or is disabled");
+        Optional<Device> device = devices.find(sender);
+        if (device.isEmpty()) {
+            return Verdict.rejected(Reasons.DEVICE_UNKNOWN, null, "device '" + sender + "' is not registered");
+        }
+        if (!device.get().enabled()) {
+            return Verdict.rejected(Reasons.DEVICE_REVOKED, null, "device '" + sender + "' has been revoked");
         }
         if (counts.encoding() == null) {
             return Verdict.rejected(Reasons.ENCODING_UNSUPPORTED, null, "send application/json or application/cbor");

@@ -3,6 +3,7 @@ package org.roadpulse.ingest.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import org.roadpulse.protocol.Reasons;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class IntakeMetrics {
             unavailable.get(transport).increment();
         } else if (result instanceof IntakeResult.Rejected r) {
             rejected(transport, r.rejection().reason());
+        } else if (result instanceof IntakeResult.Throttled) {
+            rejected(transport, Reasons.RATE_EXCEEDED);
         }
     }
 

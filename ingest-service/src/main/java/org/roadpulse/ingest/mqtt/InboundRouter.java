@@ -7,6 +7,7 @@ import org.roadpulse.ingest.intake.InboundCounts;
 import org.roadpulse.ingest.intake.IntakeResult;
 import org.roadpulse.ingest.intake.Transport;
 import org.roadpulse.protocol.Encoding;
+import org.roadpulse.protocol.Reasons;
 import org.roadpulse.protocol.StatusCodec;
 import org.roadpulse.protocol.StatusReport;
 import org.roadpulse.protocol.Topics;
@@ -112,8 +113,8 @@ final class InboundRouter {
             return Settlement.ACKNOWLEDGE;
         }
         unavailable.incrementAndGet();
-        LOG.warn("Intake unavailable for a message of {} ({}); it will be delivered again", device,
-                ((IntakeResult.Unavailable) result).why());
+        String why = result instanceof IntakeResult.Unavailable u ? u.why() : Reasons.RATE_EXCEEDED;
+        LOG.warn("Intake unavailable for a message of {} ({}); it will be delivered again", device, why);
         return Settlement.REDELIVER;
     }
 

@@ -3,6 +3,7 @@ package org.roadpulse.ingest.endtoend;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.roadpulse.ingest.broker.BrokerAddress;
+import org.roadpulse.ingest.broker.EmbeddedBroker;
 import org.roadpulse.ingest.coap.CoapIntake;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.testing.TestDatabase;
@@ -68,6 +69,15 @@ final class RunningService implements AutoCloseable {
 
     String mqttUri() {
         return context.getBean(BrokerAddress.class).url();
+    }
+
+    /** {@code ssl://127.0.0.1:<port>} of the embedded broker's TLS listener (the service must be started with one). */
+    String mqttTlsUri() {
+        return "ssl://127.0.0.1:" + context.getBean(EmbeddedBroker.class).tlsPort();
+    }
+
+    int mqttTlsPort() {
+        return context.getBean(EmbeddedBroker.class).tlsPort();
     }
 
     String coapUri() {

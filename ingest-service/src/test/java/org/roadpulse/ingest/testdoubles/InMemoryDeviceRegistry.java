@@ -59,6 +59,20 @@ public final class InMemoryDeviceRegistry implements DeviceRegistry {
         return new Provisioned(device, actual);
     }
 
+    @Override
+    public Optional<Device> setEnabled(String deviceId, boolean enabled) {
+        Entry changed = entries.computeIfPresent(deviceId, (id, entry) -> new Entry(new Device(id,
+                entry.device().municipality(), entry.device().name(), enabled), entry.secretHash(),
+                entry.preSharedKey()));
+        return Optional.ofNullable(changed).map(Entry::device);
+    }
+
+    @Override
+    public boolean isRevoked(String deviceId, String secret) {
+        Entry entry = entries.get(deviceId);
+        return entry != null && !entry.device().enabled() && DeviceSecrets.matches(secret, entry.secretHash());
+    }
+
     /** Registers a device with a fresh secret and returns that secret. */
     public String register(String deviceId) {
         return provision(deviceId, "09162000", deviceId, null).secret();

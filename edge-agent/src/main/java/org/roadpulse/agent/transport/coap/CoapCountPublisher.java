@@ -50,7 +50,8 @@ import java.util.function.Consumer;
  * The service answers 2.04 when the interval is stored (or was already), 4.xx when it refuses it, 5.03 when it cannot
  * store now. So: 2.xx is {@link Delivery.Acked}; 4.xx {@link Delivery.Rejected} — except 4.01 and 4.03, which say the
  * <em>device</em> is not (yet) authorised, not that the payload is bad: dropping the outbox for that would lose every
- * interval of a device that is not provisioned yet, so those are retried with backoff and logged as errors;
+ * interval of a device that is not provisioned yet, so those are retried with backoff and logged as errors — and
+ * 4.29, which says the device sends faster than its rate limit (retried with backoff too);
  * 5.xx and no answer at all are {@link Delivery.Retry}, and no answer also marks the service unreachable, so the
  * drainer checks it again (CoAP ping) with backoff before sending more.
  */
@@ -194,6 +195,10 @@ public final class CoapCountPublisher implements CountPublisher {
         }
         if (code == CoAP.ResponseCode.UNAUTHORIZED || code == CoAP.ResponseCode.FORBIDDEN) {
             LOG.error("the service does not accept this device's credentials ({}): check its id and secret", text);
+            return Delivery.retry(text);
+        }
+        if (code == CoAP.ResponseCode.TOO_MANY_REQUESTS) {
+            // Over the device's rate limit: the payload is fine, it is sent again later (rate.exceeded).
             return Delivery.retry(text);
         }
         if (code.isClientError()) {

@@ -106,6 +106,23 @@ class CoapCountPublisherTest {
     }
 
     @Test
+    void anIntervalOverTheRateLimitIsSentAgainNotDropped() throws Exception {
+        // GIVEN a service that answers 4.29 Too Many Requests (rate.exceeded) to the first attempt
+        service = TestCoapService.plain(DEVICE);
+        AtomicInteger attempts = new AtomicInteger();
+        service.answer(interval -> attempts.incrementAndGet() <= 1
+                ? CoAP.ResponseCode.TOO_MANY_REQUESTS : CoAP.ResponseCode.CHANGED);
+        // WHEN an agent sends one interval
+        agent(service.uri(), 1);
+        Await.until(WAIT, () -> agent.sourceFinished() && agent.pendingCount() == 0
+                && agent.counters().acked() + agent.counters().rejected() == 1);
+        // THEN it was sent again and stored, not dropped as a refused payload
+        assertThat(service.seqs()).containsExactly(1L, 1L);
+        assertThat(agent.counters().acked()).isEqualTo(1);
+        assertThat(agent.counters().rejected()).isZero();
+    }
+
+    @Test
     void keepsEverythingWhileTheServiceIsDownAndDeliversWhenItIsBack() throws Exception {
         // GIVEN an agent whose service does not run yet (nobody listens on the port)
         service = TestCoapService.plain(DEVICE);

@@ -115,8 +115,8 @@ class HttpCountPublisherTest {
                 Delivery.rejected("count.negative", "HTTP 400, field lanes[0].counts.Pkw: no"));
         assertThat(HttpCountPublisher.delivery(413, new byte[0])).isEqualTo(Delivery.rejected("HTTP 413", ""));
         assertThat(HttpCountPublisher.delivery(415, new byte[0])).isInstanceOf(Delivery.Rejected.class);
-        // the device's credentials, the service's load, or a wrong URL: none of them is the payload's fault
-        for (int status : new int[]{401, 403, 404, 500, 502, 503}) {
+        // the device's credentials or rate limit, the service's load, or a wrong URL: none is the payload's fault
+        for (int status : new int[]{401, 403, 404, 429, 500, 502, 503}) {
             assertThat(HttpCountPublisher.delivery(status, body)).as("HTTP " + status).isInstanceOf(Delivery.Retry.class);
         }
     }
