@@ -1,5 +1,9 @@
 package org.roadpulse.ingest.http;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.roadpulse.ingest.access.AdminAudit;
+import org.roadpulse.ingest.access.Caller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -40,16 +44,17 @@ import java.util.Optional;
 @Tag(name = ApiDocument.DEVICES)
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 public final class DeviceAdminController {
 
     private final DeviceRegistry devices;
     private final PgDeviceOverviews overviews;
-    private final AdminWrites adminWrites;
+    private final AdminAudit audit;
 
-    DeviceAdminController(DeviceRegistry devices, PgDeviceOverviews overviews, AdminWrites adminWrites) {
+    DeviceAdminController(DeviceRegistry devices, PgDeviceOverviews overviews, AdminAudit audit) {
         this.devices = devices;
         this.overviews = overviews;
-        this.adminWrites = adminWrites;
+        this.audit = audit;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -58,9 +63,9 @@ public final class DeviceAdminController {
             report, intervals stored. No secrets.""")
     @ApiResponse(responseCode = "200", description = "The devices",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = DeviceOverview.class))))
-    HttpResponse<?> list() {
+    HttpResponse<?> list(@Parameter(hidden = true) Caller caller) {
         try {
-            List<DeviceOverview> all = overviews.all();
+            List<DeviceOverview> all = overviews.all(caller.visibility());
             return HttpResponse.ok(all);
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable("device list unavailable");
@@ -80,20 +85,23 @@ public final class DeviceAdminController {
             `device.invalid`, `municipality.invalid`, `name.invalid`, `secret.invalid` (wrong length, or used by \
             another device), `payload.malformed` (unreadable JSON).""",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> provision(HttpRequest<?> request, @Body Replies.ProvisionRequest body) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("devices can only be provisioned");
-        }
+    HttpResponse<?> provision(@Parameter(hidden = true) Caller caller, @Body Replies.ProvisionRequest body) {
         Optional<Rejection> problem = DeviceRegistration.check(body.id(), body.municipality(), body.name(),
                 body.secret());
         if (problem.isPresent()) {
             return HttpReplies.refuse(problem.get());
         }
+        // A municipal admin registers in their municipalities only, and cannot take over another's device.
+        if (!caller.visibility().includes(body.municipality())
+                || devices.find(body.id()).filter(d -> !caller.visibility().includes(d.municipality())).isPresent()) {
+            return HttpReplies.notYours("device " + body.id() + " in municipality " + body.municipality());
+        }
         try {
             DeviceRegistry.Provisioned provisioned = devices.provision(body.id(), body.municipality(), body.name(),
                     body.secret());
+            audit.record(caller, "device.provisioned", body.id(), body.municipality(), null);
             return HttpResponse.created(new Replies.Provisioned(provisioned.device().id(),
                     provisioned.device().municipality(), provisioned.device().name(), provisioned.device().enabled(),
                     provisioned.secret()));
