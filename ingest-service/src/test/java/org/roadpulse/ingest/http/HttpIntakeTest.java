@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestIntervals;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -53,7 +54,7 @@ class HttpIntakeTest implements TestPropertyProvider {
 
     @BeforeAll
     void registerDevices() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         secret = devices.provision(DEVICE, "10042114", "Mettlach – HTTP-Test", null).secret();
         otherSecret = devices.provision(OTHER, "10042114", "Mettlach – HTTP-Test 2", null).secret();
     }

@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.http;
 
+import org.roadpulse.ingest.testing.TestLogins;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -52,7 +53,7 @@ class PlanningMapTilesTest implements TestPropertyProvider {
 
     @Test
     void configuredTileUrlDrawsTilesAndTheirCredit() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // WHEN the planner page opens on a service with a tile URL
             new PlanningPage(browser).open(server.getURL(), "");
 

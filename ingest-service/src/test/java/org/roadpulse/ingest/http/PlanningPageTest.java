@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.roadpulse.ingest.testing.FlowFixture;
 import org.roadpulse.ingest.testing.HeadlessChromium;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.protocol.CountInterval;
@@ -78,7 +79,7 @@ class PlanningPageTest implements TestPropertyProvider {
     @BeforeAll
     void storeKnownCounts() {
         HeadlessChromium.assumeInstalled();
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         provisionDevice("bexbach-planning-1", "10045111");
         putSite(SITE, """
                 {"id": "bexbach-rathausstrasse", "municipality": "10045111", "name": "Bexbach – Rathausstraße",
@@ -114,7 +115,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInGermanForAGermanBrowserWithoutConsoleErrors() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // WHEN a browser that prefers German opens the page
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -129,7 +130,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInEnglishAndRemembersASwitchToGerman() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN a browser that prefers English
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             assertThat(page.heading()).isEqualTo("RoadPulse – traffic volumes for planning");
@@ -149,7 +150,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void sitesAppearInTheListAndOnTheMapAndAMarkerSelectsItsSite() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // WHEN the page has loaded
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -165,7 +166,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void siteNameWithMarkupIsShownAsText() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // WHEN the page shows a site whose name contains <img onerror> and <script>
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -180,7 +181,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void chosenSiteAndPeriodDrawOneStackedBarPerDayWithGapAndIncompleteDayMarked() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN the site and week A by day in 8+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -213,7 +214,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void hourlyBucketsInAnotherClassGroupGiveOneBarPerHourAndItsCategories() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN Monday of week A by hour in the SV grouping
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -242,7 +243,7 @@ class PlanningPageTest implements TestPropertyProvider {
         assertThat(api.get("completeDays").asInt()).isEqualTo(5);
         assertThat(api.get("msv").asLong()).isEqualTo(78);
 
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // WHEN a German planner asks for week A
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -274,7 +275,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void comparisonShowsBothWeeksAlignedByDayWithTotalsAndChange() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN week A by day; the page proposes the week before as period B
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -302,7 +303,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void downloadLinksCarryTheCurrentQuery() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN a query for week A by day in 5+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -338,7 +339,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void reversedPeriodShowsTheApisRefusalInTheReadersLanguage() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN a period whose end lies before its start
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -362,7 +363,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void showsALoadingIndicatorWhileAQueryRuns() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
             // GIVEN the API answers slowly (the page's fetch is held back until the test lets it go)
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.roadpulse.ingest.sites.PgSites;
 import org.roadpulse.ingest.sites.Sites;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.RemoteClient;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -68,7 +69,7 @@ class SiteApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         for (String device : List.of("bexbach-rathausstrasse", "api-move-1", "api-move-2", "api-delete-1")) {
             TestSites.device(db, device, BEXBACH);
         }

@@ -99,6 +99,17 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Logs the browser in as the token's person: sets the pages' login cookie as the login page would. The login page
+     * itself is tested in access.PageLoginTest.
+     */
+    public HeadlessChromium loggedIn(URL base, String token) {
+        open(base, "/login/");
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("JWT", token).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+        return this;
+    }
+
     /** Loads a page of the service under test, e.g. {@code open(server.getURL(), "/planning/?lang=en")}. */
     public void open(URL base, String pathAndQuery) {
         driver.get(base.toString().replaceAll("/$", "") + pathAndQuery);
