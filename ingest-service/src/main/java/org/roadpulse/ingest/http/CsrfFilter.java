@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +28,7 @@ final class CsrfFilter {
             HttpMethod.TRACE);
 
     @RequestFilter
+    @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
         if (SAFE.contains(request.getMethod()) || request.getCookies().findCookie(LoginController.TOKEN_COOKIE)
                 .isEmpty()) {

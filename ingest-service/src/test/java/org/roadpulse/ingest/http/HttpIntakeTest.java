@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.testing.HttpCalls;
-import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestIntervals;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -54,7 +53,8 @@ class HttpIntakeTest implements TestPropertyProvider {
 
     @BeforeAll
     void registerDevices() {
-        http = TestLogins.operator(server);
+        // Devices send with their own secret: no person is logged in
+        http = new HttpCalls(server.getURL());
         secret = devices.provision(DEVICE, "10042114", "Mettlach – HTTP-Test", null).secret();
         otherSecret = devices.provision(OTHER, "10042114", "Mettlach – HTTP-Test 2", null).secret();
     }

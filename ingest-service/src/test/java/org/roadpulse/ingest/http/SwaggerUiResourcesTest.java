@@ -98,7 +98,7 @@ class SwaggerUiResourcesTest implements TestPropertyProvider {
     @Test
     void liveAndPlannerPagesLinkToTheApiDocumentationInBothLanguages() {
         // WHEN the live page and the planner page (with its texts) are fetched
-        String live = http.get("/").body();
+        String live = http.get("/").body() + http.get("/live.js").body();
         String planner = http.get("/planning/").body();
         String plannerTexts = http.get("/planning/js/texts.js").body();
 
