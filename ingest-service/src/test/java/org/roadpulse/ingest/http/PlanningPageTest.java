@@ -24,8 +24,6 @@ import org.roadpulse.protocol.VehicleClass;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -427,17 +425,8 @@ class PlanningPageTest implements TestPropertyProvider {
     }
 
     private void putSite(String id, String body) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            server.getURI().resolve("/api/v1/sites/" + id))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.put("/api/v1/sites/" + id, "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
     }
 }
