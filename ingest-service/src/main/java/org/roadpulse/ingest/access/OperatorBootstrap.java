@@ -31,7 +31,9 @@ public final class OperatorBootstrap {
         }
         boolean given = configuredPassword != null && !configuredPassword.isBlank();
         String password = given ? configuredPassword : Passwords.generate();
-        people.create(new Person(USERNAME, hashing.hash(password), Set.of(Role.OPERATOR), Set.of(), 0, null));
+        if (!people.create(new Person(USERNAME, hashing.hash(password), Set.of(Role.OPERATOR), Set.of(), 0, null))) {
+            return; // another replica starting at the same time created it
+        }
         audit.record(AuditEntry.of(clock.instant(), AuditEntry.SYSTEM, "user.created", USERNAME, null,
                 "first operator, " + (given ? "password from ROADPULSE_OPERATOR_PASSWORD" : "generated password")));
         if (given) {
