@@ -5,7 +5,10 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 
@@ -43,5 +46,20 @@ final class CsrfFilter {
                             + " cookie's value)"));
         }
         return null;
+    }
+
+    /**
+     * A login that did not come through {@code /login/session} (OIDC, later) has no CSRF cookie yet: the first
+     * response gives it one, so the pages can make changes too.
+     */
+    @ResponseFilter
+    void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getCookies().findCookie(LoginController.TOKEN_COOKIE).isPresent()
+                && request.getCookies().findCookie(COOKIE).isEmpty()
+                && response.getCookies().findCookie(COOKIE).isEmpty()
+                && !request.getPath().equals("/logout")) {
+            response.cookie(Cookie.of(COOKIE, LoginController.randomToken()).path("/").httpOnly(false)
+                    .sameSite(SameSite.Strict).secure(request.isSecure()));
+        }
     }
 }

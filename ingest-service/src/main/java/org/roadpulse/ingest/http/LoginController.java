@@ -50,12 +50,12 @@ import java.util.List;
 final class LoginController {
 
     static final String TOKEN_COOKIE = "JWT";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignIn signIn;
     private final Tokens tokens;
     private final LoginThrottle throttle;
     private final LoginThrottle addressThrottle;
-    private final SecureRandom random = new SecureRandom();
 
     LoginController(SignIn signIn, Tokens tokens, IngestSettings.Security settings) {
         this.signIn = signIn;
@@ -145,9 +145,14 @@ final class LoginController {
         return response;
     }
 
-    private String csrfToken() {
+    private static String csrfToken() {
+        return randomToken();
+    }
+
+    /** 192 random bits, URL-safe: CSRF tokens. */
+    static String randomToken() {
         byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

@@ -1,6 +1,5 @@
 package org.roadpulse.ingest.http;
 
-import org.roadpulse.ingest.testing.TestLogins;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -63,7 +62,7 @@ class LivePageTest implements TestPropertyProvider {
         devices.recordStatus(new StatusReport("tholey-live-loop", Instant.parse("2026-06-01T11:59:30Z"),
                 StatusReport.State.ONLINE, "loop 2.0", 0L, 10L, 60L));
 
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // WHEN the live page is opened in English
             browser.open(server.getURL(), "/?lang=en");
 

@@ -1,6 +1,5 @@
 package org.roadpulse.ingest.http;
 
-import org.roadpulse.ingest.testing.TestLogins;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -53,7 +52,7 @@ class PlanningMapTilesTest implements TestPropertyProvider {
 
     @Test
     void configuredTileUrlDrawsTilesAndTheirCredit() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the planner page opens on a service with a tile URL
             new PlanningPage(browser).open(server.getURL(), "");
 

@@ -113,7 +113,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInGermanForAGermanBrowserWithoutConsoleErrors() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a browser that prefers German opens the page
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -128,7 +128,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInEnglishAndRemembersASwitchToGerman() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // GIVEN a browser that prefers English
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             assertThat(page.heading()).isEqualTo("RoadPulse – traffic volumes for planning");
@@ -148,7 +148,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void sitesAppearInTheListAndOnTheMapAndAMarkerSelectsItsSite() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the page has loaded
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -164,7 +164,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void siteNameWithMarkupIsShownAsText() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the page shows a site whose name contains <img onerror> and <script>
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -179,7 +179,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void chosenSiteAndPeriodDrawOneStackedBarPerDayWithGapAndIncompleteDayMarked() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN the site and week A by day in 8+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -212,7 +212,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void hourlyBucketsInAnotherClassGroupGiveOneBarPerHourAndItsCategories() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // GIVEN Monday of week A by hour in the SV grouping
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -241,7 +241,7 @@ class PlanningPageTest implements TestPropertyProvider {
         assertThat(api.get("completeDays").asInt()).isEqualTo(5);
         assertThat(api.get("msv").asLong()).isEqualTo(78);
 
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a German planner asks for week A
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -273,7 +273,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void comparisonShowsBothWeeksAlignedByDayWithTotalsAndChange() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN week A by day; the page proposes the week before as period B
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -301,7 +301,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void downloadLinksCarryTheCurrentQuery() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN a query for week A by day in 5+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -337,7 +337,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void reversedPeriodShowsTheApisRefusalInTheReadersLanguage() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN a period whose end lies before its start
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -361,7 +361,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void showsALoadingIndicatorWhileAQueryRuns() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN the API answers slowly (the page's fetch is held back until the test lets it go)
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);

@@ -50,7 +50,7 @@ class HeadlessChromiumTest implements TestPropertyProvider {
 
     @Test
     void livePageShowsDevicesInGermanWithoutConsoleErrors() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a German browser opens the live page
             browser.open(server.getURL(), "/");
 
@@ -66,7 +66,7 @@ class HeadlessChromiumTest implements TestPropertyProvider {
 
     @Test
     void livePageFollowsTheBrowsersLanguageAndLinksToThePlannerPages() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB").loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()))) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // WHEN an English browser opens the live page
             browser.open(server.getURL(), "/");
 
