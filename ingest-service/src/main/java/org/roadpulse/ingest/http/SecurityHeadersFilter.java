@@ -1,8 +1,13 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.ResponseFilter;
-import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.reactivestreams.Publisher;
 import org.roadpulse.ingest.IngestSettings;
 
 import java.net.URI;
@@ -12,8 +17,8 @@ import java.net.URI;
  * scripts (so a name with markup that slipped through could not run), no framing (clickjacking), no MIME sniffing,
  * and no referrer to other sites. Map tiles may come from the configured tile server's origin.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class SecurityHeadersFilter {
+@Filter(Filter.MATCH_ALL_PATTERN)
+final class SecurityHeadersFilter implements HttpServerFilter {
 
     private final String policy;
 
@@ -23,12 +28,21 @@ final class SecurityHeadersFilter {
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 
-    @ResponseFilter
-    void headers(MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", policy);
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("X-Frame-Options", "DENY");
-        response.header("Referrer-Policy", "same-origin");
+    /** Outside every other filter, so the refusals of the security filter (401, 403) carry the headers too. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        return Publishers.map(chain.proceed(request), response -> {
+            response.header("Content-Security-Policy", policy);
+            response.header("X-Content-Type-Options", "nosniff");
+            response.header("X-Frame-Options", "DENY");
+            response.header("Referrer-Policy", "same-origin");
+            return response;
+        });
     }
 
     /** The scheme, host and port of the tile URL, e.g. " https://tiles.example.de"; empty without one. */
