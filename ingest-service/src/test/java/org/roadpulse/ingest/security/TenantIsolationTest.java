@@ -134,6 +134,21 @@ class TenantIsolationTest implements TestPropertyProvider {
     }
 
     @Test
+    void siteChangesAreAuditedAndSeenOnlyByTheirMunicipalitysAdminsAndOperators() {
+        // WHEN an operator creates a site in Bexbach and a Tholey admin one in Tholey
+        assertThat(operator.put("/api/v1/sites/iso-audited-bexbach", JSON,
+                utf8(siteJson("iso-audited-bexbach", BEXBACH))).statusCode()).isEqualTo(201);
+        assertThat(tholeyAdmin.put("/api/v1/sites/iso-audited-tholey", JSON,
+                utf8(siteJson("iso-audited-tholey", THOLEY))).statusCode()).isEqualTo(201);
+
+        // THEN both are in the trail with who did it; Tholey's admin sees only Tholey's entry
+        assertThat(operator.get("/api/v1/audit").body()).contains("iso-audited-bexbach", "iso-audited-tholey",
+                "site.created", "admin.tholey", "test-operator");
+        assertThat(tholeyAdmin.get("/api/v1/audit").body()).contains("iso-audited-tholey")
+                .doesNotContain("iso-audited-bexbach");
+    }
+
+    @Test
     void anotherMunicipalitysAccountsAndAuditTrailAreNotSeen() {
         assertThat(tholeyAdmin.get("/api/v1/users").body()).doesNotContain("planner.bexbach");
         assertThat(tholeyAdmin.get("/api/v1/users/planner.bexbach").statusCode()).isEqualTo(404);
