@@ -86,6 +86,7 @@ cat <<TXT
 RoadPulse is running.
   Live device page (de/en):   http://localhost:$http_port/
   Devices and stored counts:  http://localhost:$http_port/api/v1/devices
+  Login (pages and API):      operator, password in data/operator-password; demo accounts in data/demo-people.txt
   Health / Prometheus:        http://localhost:$http_port/health   http://localhost:$http_port/prometheus
   MQTT broker (embedded):     tcp://localhost:1883   CoAP: coap://localhost:5683, coaps://localhost:5684 (DTLS-PSK)
   PostgreSQL (embedded):      psql postgresql://roadpulse:roadpulse@localhost:54329/roadpulse

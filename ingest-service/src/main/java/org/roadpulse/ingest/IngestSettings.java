@@ -105,17 +105,6 @@ public final class IngestSettings {
     }
 
     /**
-     * The administration API ({@code /api/v1/devices}, {@code /api/v1/sites}). Until it has proper authorisation
-     * (a later issue), provisioning and changes to sites are only accepted from the loopback interface unless this
-     * says otherwise.
-     *
-     * @param allowRemoteProvisioning accept {@code POST /api/v1/devices} and changes to sites from other hosts
-     */
-    @ConfigurationProperties("roadpulse.admin")
-    public record Admin(@Bindable(defaultValue = "false") boolean allowRemoteProvisioning) {
-    }
-
-    /**
      * Flow history for planners.
      *
      * @param zone      the time zone of planners' days, weeks and hours
@@ -161,5 +150,24 @@ public final class IngestSettings {
      */
     @ConfigurationProperties("roadpulse.planning")
     public record Planning(@Nullable String tileUrl, @Nullable String tileAttribution) {
+    }
+
+    /**
+     * People's access (docs/security.md).
+     *
+     * @param tokenSecret      the HMAC key that signs and checks the JWTs, at least 32 characters; shared with every
+     *                         service that accepts the same tokens (road-ai). Empty: generated once and kept in
+     *                         {@code <data-dir>/token-secret}
+     * @param operatorPassword the first operator's password when the service starts with no accounts; empty: a
+     *                         generated one is written once to {@code <data-dir>/operator-password}
+     * @param tokenMinutes     how long a token (and the pages' login cookie) is valid
+     * @param loginsPerMinute  login attempts per username and per client address in a minute before 429
+     */
+    @ConfigurationProperties("roadpulse.security")
+    public record Security(
+            @Nullable String tokenSecret,
+            @Nullable String operatorPassword,
+            @Bindable(defaultValue = "480") int tokenMinutes,
+            @Bindable(defaultValue = "10") int loginsPerMinute) {
     }
 }

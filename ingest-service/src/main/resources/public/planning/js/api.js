@@ -33,6 +33,10 @@ export async function getJson(path) {
     } catch (e) {
       throw new ApiError(0, "network", null, e.message);
     }
+    if (response.status === 401) {
+      // The login cookie has expired: back to the login page, and then here again.
+      location.href = "/login/?next=" + encodeURIComponent(location.pathname + location.search);
+    }
     if (!response.ok) throw await refusal(response);
     return await response.json();
   } finally {

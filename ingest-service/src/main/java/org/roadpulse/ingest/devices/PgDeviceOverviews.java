@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.devices;
 
+import org.roadpulse.ingest.access.Visibility;
 import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
@@ -26,6 +27,7 @@ public final class PgDeviceOverviews {
                    d.last_status #>> '{sensor,reason}' AS sensor_reason,
                    coalesce(a.stored_intervals, 0) AS stored_intervals, a.last_interval_start
             FROM device d LEFT JOIN device_activity a ON a.device_id = d.id
+            WHERE (? OR d.municipality = ANY (?::char(8)[]))
             ORDER BY d.municipality, d.id""";
 
     private final DataSource dataSource;
@@ -34,11 +36,24 @@ public final class PgDeviceOverviews {
         this.dataSource = dataSource;
     }
 
-    public List<DeviceOverview> all() {
+    /** The devices of the municipalities in {@code visibility}. */
+    public List<DeviceOverview> all(Visibility visibility) {
         List<DeviceOverview> overviews = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(QUERY);
-             ResultSet rows = statement.executeQuery()) {
+             PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setBoolean(1, visibility.all());
+            statement.setArray(2, connection.createArrayOf("text", visibility.asArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                readAll(rows, overviews);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("device list unavailable: " + e.getMessage(), e);
+        }
+        return overviews;
+    }
+
+    private static void readAll(ResultSet rows, List<DeviceOverview> overviews) throws SQLException {
+        {
             while (rows.next()) {
                 long outboxValue = rows.getLong("outbox");
                 Long outbox = rows.wasNull() ? null : outboxValue;
@@ -48,10 +63,7 @@ public final class PgDeviceOverviews {
                         rows.getLong("stored_intervals"), instant(rows, "last_interval_start"),
                         instant(rows, "secret_set_at"), instant(rows, "revoked_at")));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("device list unavailable: " + e.getMessage(), e);
         }
-        return overviews;
     }
 
     private static DeviceOverview.Sensor sensor(ResultSet rows) throws SQLException {

@@ -28,7 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                         DTVw, DTV_SV, SV-Anteil, MSV, peak hour, day/night, V85) and exports as CSV, DATEX II and \
                         NGSI-LD. Days, weeks, months and years are local time of the service's zone (Europe/Berlin by \
                         default). Every refusal is JSON `{"reason", "field", "message"}`: `reason` is a stable code, \
-                        `field` the parameter or body field at fault (or null), `message` an explanation for people.""",
+                        `field` the parameter or body field at fault (or null), `message` an explanation for people. \
+                        People log in with POST /api/v1/login and send the token as `Authorization: Bearer`; \
+                        without it the answer is 401, without the role for an operation 403 (docs/security.md).""",
                 // TODO(licence): the project has not chosen a licence yet; name it here when it does.
                 license = @License(name = "No licence chosen yet: all rights reserved")),
         tags = {
@@ -37,8 +39,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
                 @Tag(name = ApiDocument.SITES, description = "Measurement sites (Messquerschnitte), also as GeoJSON"),
                 @Tag(name = ApiDocument.DEVICES, description = "The device registry"),
                 @Tag(name = ApiDocument.INTAKE, description = "Count intervals and status reports from devices "
-                        + "that use neither MQTT nor CoAP (contract v1, firmware-specs/v1/SPEC.md)")
+                        + "that use neither MQTT nor CoAP (contract v1, firmware-specs/v1/SPEC.md)"),
+                @Tag(name = ApiDocument.ACCESS, description = "Login, accounts of people and the audit trail")
         })
+@SecurityScheme(name = ApiDocument.PERSON_TOKEN, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A person's token from POST /api/v1/login")
 @SecurityScheme(name = ApiDocument.DEVICE_SECRET, type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The device's secret, as returned once by POST /api/v1/devices")
 final class ApiDocument {
@@ -48,12 +53,14 @@ final class ApiDocument {
     static final String SITES = "Measurement sites";
     static final String DEVICES = "Devices";
     static final String INTAKE = "Device intake";
+    static final String ACCESS = "Login and accounts";
     static final String DEVICE_SECRET = "deviceSecret";
+    static final String PERSON_TOKEN = "personToken";
 
     static final String UNAVAILABLE = "The database cannot be reached: `service.unavailable`, with `Retry-After` "
             + "(seconds). Try again later.";
-    static final String REMOTE_REFUSED = "`admin.remote_refused`: changes are accepted from the service's own host "
-            + "only, until operator login exists (`roadpulse.admin.allow-remote-provisioning` lifts this).";
+    static final String ROLE_REFUSED = "Without the role for it (`MUNICIPAL_ADMIN` or `OPERATOR`) the answer is a 403 "
+            + "without body; naming a municipality that is not the caller's, `municipality.not_yours`.";
 
     /** The 400 answer of the site API (docs/flow-history.md, "Measurement sites"). */
     static final String SITE_REFUSALS = """

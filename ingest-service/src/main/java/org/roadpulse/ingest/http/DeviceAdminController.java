@@ -1,22 +1,25 @@
 package org.roadpulse.ingest.http;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.micronaut.http.annotation.PathVariable;
+import org.roadpulse.ingest.access.AdminAudit;
+import org.roadpulse.ingest.access.Caller;
 import org.roadpulse.ingest.devices.CredentialLifecycle;
 import org.roadpulse.ingest.devices.Device;
 import org.roadpulse.ingest.devices.DeviceOverview;
@@ -36,9 +39,8 @@ import java.util.function.Supplier;
  * {@code POST /api/v1/devices/{id}/rotate}, {@code /revoke} and {@code /reinstate} run its credential lifecycle
  * ({@link CredentialLifecycle}: sessions opened with withdrawn credentials are ended at once).
  *
- * <p>TODO(authorisation, later issue): there is no operator login yet. Until there is, provisioning follows the
- * interim rule of {@link AdminWrites}, and the list, which shows no secrets, is open. Per-municipality visibility
- * belongs to the same issue.
+ * <p>Municipal admins and operators only; an admin sees and changes the devices of their municipalities, another
+ * municipality's device is "unknown" to them. Every change goes to the audit trail.
  */
 @Controller("/api/v1/devices")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,16 +49,22 @@ import java.util.function.Supplier;
 @Tag(name = ApiDocument.DEVICES)
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 public final class DeviceAdminController {
 
+    private static final String UNKNOWN = "`device.unknown`: no device of that id in the caller's municipalities";
+
+    private final DeviceRegistry registry;
     private final CredentialLifecycle devices;
     private final PgDeviceOverviews overviews;
-    private final AdminWrites adminWrites;
+    private final AdminAudit audit;
 
-    DeviceAdminController(CredentialLifecycle devices, PgDeviceOverviews overviews, AdminWrites adminWrites) {
+    DeviceAdminController(DeviceRegistry registry, CredentialLifecycle devices, PgDeviceOverviews overviews,
+                          AdminAudit audit) {
+        this.registry = registry;
         this.devices = devices;
         this.overviews = overviews;
-        this.adminWrites = adminWrites;
+        this.audit = audit;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -66,9 +74,9 @@ public final class DeviceAdminController {
             its current secret was set. No secrets.""")
     @ApiResponse(responseCode = "200", description = "The devices",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = DeviceOverview.class))))
-    HttpResponse<?> list() {
+    HttpResponse<?> list(@Parameter(hidden = true) Caller caller) {
         try {
-            List<DeviceOverview> all = overviews.all();
+            List<DeviceOverview> all = overviews.all(caller.visibility());
             return HttpResponse.ok(all);
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable("device list unavailable");
@@ -89,20 +97,23 @@ public final class DeviceAdminController {
             `device.invalid`, `municipality.invalid`, `name.invalid`, `secret.invalid` (wrong length, or used by \
             another device), `payload.malformed` (unreadable JSON).""",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> provision(HttpRequest<?> request, @Body Replies.ProvisionRequest body) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("devices can only be provisioned");
-        }
+    HttpResponse<?> provision(@Parameter(hidden = true) Caller caller, @Body Replies.ProvisionRequest body) {
         Optional<Rejection> problem = DeviceRegistration.check(body.id(), body.municipality(), body.name(),
                 body.secret());
         if (problem.isPresent()) {
             return HttpReplies.refuse(problem.get());
         }
+        // A municipal admin registers in their municipalities only, and cannot take over another's device.
+        if (!caller.visibility().includes(body.municipality())
+                || registry.find(body.id()).filter(d -> !caller.visibility().includes(d.municipality())).isPresent()) {
+            return HttpReplies.notYours("device " + body.id() + " in municipality " + body.municipality());
+        }
         try {
             DeviceRegistry.Provisioned provisioned = devices.provision(body.id(), body.municipality(), body.name(),
                     body.secret());
+            audit.record(caller, "device.provisioned", body.id(), body.municipality(), null);
             return HttpResponse.created(provisioned(provisioned));
         } catch (IllegalArgumentException e) {
             return HttpReplies.refuse(DeviceRegistration.SECRET_INVALID, "secret", e.getMessage());
@@ -118,17 +129,21 @@ public final class DeviceAdminController {
             connection and DTLS sessions are ended. A revoked device stays revoked.""")
     @ApiResponse(responseCode = "200", description = "Rotated",
             content = @Content(schema = @Schema(implementation = Replies.Provisioned.class)))
-    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+    @ApiResponse(responseCode = "404", description = UNKNOWN,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> rotate(HttpRequest<?> request, @PathVariable String deviceId) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("secrets can only be rotated");
-        }
+    HttpResponse<?> rotate(@Parameter(hidden = true) Caller caller, @PathVariable String deviceId) {
         try {
+            Optional<Device> device = visible(caller, deviceId);
+            if (device.isEmpty()) {
+                return unknown(deviceId);
+            }
             return devices.rotate(deviceId)
-                    .<HttpResponse<?>>map(rotated -> HttpResponse.ok(provisioned(rotated)))
+                    .<HttpResponse<?>>map(rotated -> {
+                        audit.record(caller, "device.rotated", deviceId, device.get().municipality(), null);
+                        return HttpResponse.ok(provisioned(rotated));
+                    })
                     .orElseGet(() -> unknown(deviceId));
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable("secret not rotated");
@@ -144,41 +159,48 @@ public final class DeviceAdminController {
             secret; rotate as well if the secret may have leaked.""")
     @ApiResponse(responseCode = "200", description = "Revoked (also when it already was)",
             content = @Content(schema = @Schema(implementation = Replies.DeviceState.class)))
-    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+    @ApiResponse(responseCode = "404", description = UNKNOWN,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> revoke(HttpRequest<?> request, @PathVariable String deviceId) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("devices can only be revoked");
-        }
-        return changeState(deviceId, () -> devices.revoke(deviceId), "device not revoked");
+    HttpResponse<?> revoke(@Parameter(hidden = true) Caller caller, @PathVariable String deviceId) {
+        return changeState(caller, deviceId, "device.revoked", () -> devices.revoke(deviceId), "device not revoked");
     }
 
     @Post(uri = "/{deviceId}/reinstate", produces = MediaType.APPLICATION_JSON)
     @Operation(operationId = "reinstateDevice", summary = "Let a revoked device in again, with its current secret")
     @ApiResponse(responseCode = "200", description = "Enabled (also when it already was)",
             content = @Content(schema = @Schema(implementation = Replies.DeviceState.class)))
-    @ApiResponse(responseCode = "404", description = "`device.unknown`: no device of that id",
+    @ApiResponse(responseCode = "404", description = UNKNOWN,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> reinstate(HttpRequest<?> request, @PathVariable String deviceId) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("devices can only be reinstated");
-        }
-        return changeState(deviceId, () -> devices.reinstate(deviceId), "device not reinstated");
+    HttpResponse<?> reinstate(@Parameter(hidden = true) Caller caller, @PathVariable String deviceId) {
+        return changeState(caller, deviceId, "device.reinstated", () -> devices.reinstate(deviceId),
+                "device not reinstated");
     }
 
-    private static HttpResponse<?> changeState(String deviceId, Supplier<Optional<Device>> change, String failed) {
+    private HttpResponse<?> changeState(Caller caller, String deviceId, String action,
+                                        Supplier<Optional<Device>> change, String failed) {
         try {
+            if (visible(caller, deviceId).isEmpty()) {
+                return unknown(deviceId);
+            }
             return change.get()
-                    .<HttpResponse<?>>map(device -> HttpResponse.ok(new Replies.DeviceState(device.id(),
-                            device.enabled() ? Replies.DeviceState.ACTIVE : Replies.DeviceState.REVOKED)))
+                    .<HttpResponse<?>>map(device -> {
+                        audit.record(caller, action, device.id(), device.municipality(), null);
+                        return HttpResponse.ok(new Replies.DeviceState(device.id(),
+                                device.enabled() ? Replies.DeviceState.ACTIVE : Replies.DeviceState.REVOKED));
+                    })
                     .orElseGet(() -> unknown(deviceId));
         } catch (IllegalStateException e) {
             return HttpReplies.unavailable(failed);
         }
+    }
+
+    /** The device, if the caller may see it: another municipality's device is as unknown as a missing one. */
+    private Optional<Device> visible(Caller caller, String deviceId) {
+        return registry.find(deviceId).filter(device -> caller.visibility().includes(device.municipality()));
     }
 
     private static Replies.Provisioned provisioned(DeviceRegistry.Provisioned provisioned) {

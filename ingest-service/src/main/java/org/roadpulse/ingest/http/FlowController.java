@@ -1,5 +1,8 @@
 package org.roadpulse.ingest.http;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.roadpulse.ingest.access.Caller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -38,14 +41,22 @@ import java.util.List;
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@Secured({AccessRules.PLANNER, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 public final class FlowController {
 
     private final FlowHistory history;
-    private final FlowRequests requests;
+    private final Sites sites;
+    private final IngestSettings.Flow settings;
 
     FlowController(FlowHistory history, Sites sites, IngestSettings.Flow settings) {
         this.history = history;
-        this.requests = new FlowRequests(sites, settings.zoneId());
+        this.sites = sites;
+        this.settings = settings;
+    }
+
+    /** The requests of one caller: sites of other municipalities are unknown to them. */
+    private FlowRequests requests(Caller caller) {
+        return new FlowRequests(sites.seenBy(caller.visibility()), settings.zoneId());
     }
 
     @Get(uri = "/volumes", produces = MediaType.APPLICATION_JSON)
@@ -55,13 +66,14 @@ public final class FlowController {
             `coarser`, heavy share, mean speed, V85, and how completely the bucket was measured. A bucket with \
             nothing measured has null volumes, not zeros.""")
     @ApiResponse(responseCode = "200", description = "The series", useReturnTypeSchema = true)
-    FlowReplies.VolumesReply volumes(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    FlowReplies.VolumesReply volumes(@Parameter(hidden = true) Caller caller,
+                                     @QueryValue @Nullable @FlowParameters.Sites String sites,
                                      @QueryValue @Nullable @FlowParameters.From String from,
                                      @QueryValue @Nullable @FlowParameters.To String to,
                                      @QueryValue @Nullable @FlowParameters.Bucket String bucket,
                                      @QueryValue @Nullable @FlowParameters.Split String split,
                                      @QueryValue @Nullable @FlowParameters.Classes String classes) {
-        FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
+        FlowQuery query = requests(caller).volumes(sites, from, to, bucket, split, classes);
         List<FlowReplies.SeriesReply> series = history.volumes(query).stream()
                 .map(s -> FlowReplies.SeriesReply.of(s, query.period().zone())).toList();
         return new FlowReplies.VolumesReply(FlowReplies.PeriodReply.of(query.period()), query.bucket().wireName(),
@@ -76,12 +88,13 @@ public final class FlowController {
             over the **complete** days only (`completeDays` of `days`); MSV is the 30th-highest hourly volume among \
             the complete hours.""")
     @ApiResponse(responseCode = "200", description = "The figures per site (and direction)", useReturnTypeSchema = true)
-    FlowReplies.FiguresReply figures(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    FlowReplies.FiguresReply figures(@Parameter(hidden = true) Caller caller,
+                                     @QueryValue @Nullable @FlowParameters.Sites String sites,
                                      @QueryValue @Nullable @FlowParameters.From String from,
                                      @QueryValue @Nullable @FlowParameters.To String to,
                                      @QueryValue @Nullable @FlowParameters.Split String split,
                                      @QueryValue @Nullable @FlowParameters.Figures String figures) {
-        FigureQuery query = requests.figures(sites, from, to, split, figures);
+        FigureQuery query = requests(caller).figures(sites, from, to, split, figures);
         return new FlowReplies.FiguresReply(FlowReplies.PeriodReply.of(query.period()),
                 history.figures(query.sites(), query.period(), query.split(), query.detail()).stream()
                         .map(FlowReplies.FigureReply::of).toList());

@@ -1,5 +1,8 @@
 package org.roadpulse.ingest.http;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import org.roadpulse.ingest.access.Caller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -45,6 +48,7 @@ import java.util.List;
 @Tag(name = ApiDocument.EXPORTS)
 @ApiResponse(responseCode = "400", description = FlowParameters.REFUSALS)
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE)
+@Secured({AccessRules.PLANNER, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 public final class FlowExportController {
 
     private static final String CSV = "text/csv; charset=utf-8";
@@ -52,14 +56,17 @@ public final class FlowExportController {
 
     private final FlowHistory history;
     private final Sites sites;
-    private final FlowRequests requests;
     private final IngestSettings.Flow settings;
 
     FlowExportController(FlowHistory history, Sites sites, IngestSettings.Flow settings) {
         this.history = history;
         this.sites = sites;
         this.settings = settings;
-        this.requests = new FlowRequests(sites, settings.zoneId());
+    }
+
+    /** The requests of one caller: sites of other municipalities are unknown to them. */
+    private FlowRequests requests(Caller caller) {
+        return new FlowRequests(sites.seenBy(caller.visibility()), settings.zoneId());
     }
 
     @Get(uri = "/flow/volumes.csv", produces = CSV)
@@ -69,7 +76,7 @@ public final class FlowExportController {
             completeness. Unmeasured values are empty cells, never 0.""")
     @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.csv",
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
-    HttpResponse<byte[]> volumesCsv(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    HttpResponse<byte[]> volumesCsv(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable @FlowParameters.Sites String sites,
                                     @QueryValue @Nullable @FlowParameters.From String from,
                                     @QueryValue @Nullable @FlowParameters.To String to,
                                     @QueryValue @Nullable @FlowParameters.Bucket String bucket,
@@ -77,7 +84,7 @@ public final class FlowExportController {
                                     @QueryValue @Nullable @FlowParameters.Classes String classes,
                                     @QueryValue @Nullable @FlowParameters.Format String format) {
         CsvExport csv = new CsvExport(dialect(format));
-        FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
+        FlowQuery query = requests(caller).volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.csv", CSV, out -> csv.writeVolumes(query, history.volumes(query), out));
     }
 
@@ -86,14 +93,14 @@ public final class FlowExportController {
             description = "The figures query as a download: one row per site and direction; period in whole days.")
     @ApiResponse(responseCode = "200", description = "The file roadpulse-figures.csv",
             content = @Content(mediaType = CSV, schema = @Schema(type = "string")))
-    HttpResponse<byte[]> figuresCsv(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    HttpResponse<byte[]> figuresCsv(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable @FlowParameters.Sites String sites,
                                     @QueryValue @Nullable @FlowParameters.From String from,
                                     @QueryValue @Nullable @FlowParameters.To String to,
                                     @QueryValue @Nullable @FlowParameters.Split String split,
                                     @QueryValue @Nullable @FlowParameters.Format String format,
                                     @QueryValue @Nullable @FlowParameters.Figures String figures) {
         CsvExport csv = new CsvExport(dialect(format));
-        FigureQuery query = requests.figures(sites, from, to, split, figures);
+        FigureQuery query = requests(caller).figures(sites, from, to, split, figures);
         return attachment("figures.csv", CSV, out -> csv.writeFigures(query.sites(),
                 history.figures(query.sites(), query.period(), query.split(), query.detail()), out));
     }
@@ -106,13 +113,13 @@ public final class FlowExportController {
             `noDataValuesAvailable` fault instead of values. The indexes are declared by `/api/v1/sites.datex2.xml`.""")
     @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.datex2.xml",
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")))
-    HttpResponse<byte[]> volumesDatex2(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    HttpResponse<byte[]> volumesDatex2(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable @FlowParameters.Sites String sites,
                                        @QueryValue @Nullable @FlowParameters.From String from,
                                        @QueryValue @Nullable @FlowParameters.To String to,
                                        @QueryValue @Nullable @FlowParameters.Bucket String bucket,
                                        @QueryValue @Nullable @FlowParameters.Split String split,
                                        @QueryValue @Nullable @FlowParameters.Classes String classes) {
-        FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
+        FlowQuery query = requests(caller).volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.datex2.xml", MediaType.APPLICATION_XML,
                 out -> datex2().writeMeasuredData(query, history.volumes(query), out));
     }
@@ -124,8 +131,8 @@ public final class FlowExportController {
             (in the municipality, if one is named) the answer is a 400 `sites.none`.""")
     @ApiResponse(responseCode = "200", description = "The file roadpulse-sites.datex2.xml",
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = "string")))
-    HttpResponse<byte[]> sitesDatex2(@QueryValue @Nullable @FlowParameters.Municipality String municipality) {
-        List<MeasurementSite> all = this.sites.list(municipality);
+    HttpResponse<byte[]> sitesDatex2(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable @FlowParameters.Municipality String municipality) {
+        List<MeasurementSite> all = this.sites.seenBy(caller.visibility()).list(municipality);
         if (all.isEmpty()) {
             throw new FlowRequestException("sites.none", "municipality", municipality == null
                     ? "there are no measurement sites yet" : "no measurement sites in municipality " + municipality);
@@ -141,13 +148,13 @@ public final class FlowExportController {
             model's `vehicleType` names exactly.""")
     @ApiResponse(responseCode = "200", description = "The file roadpulse-volumes.ngsi-ld.json",
             content = @Content(mediaType = LD_JSON, schema = @Schema(type = "array")))
-    HttpResponse<byte[]> volumesNgsiLd(@QueryValue @Nullable @FlowParameters.Sites String sites,
+    HttpResponse<byte[]> volumesNgsiLd(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable @FlowParameters.Sites String sites,
                                        @QueryValue @Nullable @FlowParameters.From String from,
                                        @QueryValue @Nullable @FlowParameters.To String to,
                                        @QueryValue @Nullable @FlowParameters.Bucket String bucket,
                                        @QueryValue @Nullable @FlowParameters.Split String split,
                                        @QueryValue @Nullable @FlowParameters.Classes String classes) {
-        FlowQuery query = requests.volumes(sites, from, to, bucket, split, classes);
+        FlowQuery query = requests(caller).volumes(sites, from, to, bucket, split, classes);
         return attachment("volumes.ngsi-ld.json", LD_JSON,
                 out -> new NgsiLdExport().write(query, history.volumes(query), out));
     }

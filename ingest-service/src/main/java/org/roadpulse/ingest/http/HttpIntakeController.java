@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -55,6 +57,8 @@ import java.util.concurrent.CompletableFuture;
 @ApiResponse(responseCode = "503", description = "`service.unavailable`, with `Retry-After` (seconds): the payload "
         + "was not stored; the device keeps it and retries with backoff and jitter.",
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+// Devices authenticate with their own secret (below), never with a person's token.
+@Secured(SecurityRule.IS_ANONYMOUS)
 public final class HttpIntakeController {
 
     private static final String DEVICE_ID = "The device id, the same as the token's device";

@@ -46,6 +46,12 @@ final class HttpReplies {
         return refuse(reason, null, message).header("WWW-Authenticate", "Bearer realm=\"roadpulse\"");
     }
 
+    /** 403: the caller has the role, but what they name belongs to a municipality that is not theirs. */
+    static MutableHttpResponse<?> notYours(String what) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error(SiteReplies.NOT_YOURS, null,
+                what + " is not in your municipalities"));
+    }
+
     static MutableHttpResponse<?> unavailable(String why) {
         return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", RETRY_AFTER_SECONDS)

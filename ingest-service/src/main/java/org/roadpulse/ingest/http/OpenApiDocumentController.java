@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 @Controller
 @Hidden
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class OpenApiDocumentController {
 
     static final String PATH = "/openapi/roadpulse-ingest.yml";

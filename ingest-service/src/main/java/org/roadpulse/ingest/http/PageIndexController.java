@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Hidden
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 final class PageIndexController {
 
     private static final MediaType HTML = MediaType.of("text/html; charset=utf-8");
@@ -29,8 +32,14 @@ final class PageIndexController {
 
     /** Micronaut routes {@code /planning} here too: send it to the folder address, which relative links need. */
     @Get("/planning/")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     HttpResponse<?> planning(HttpRequest<?> request) {
         return page(request, "/planning/", "public/planning/index.html");
+    }
+
+    @Get("/login/")
+    HttpResponse<?> login(HttpRequest<?> request) {
+        return page(request, "/login/", "public/login/index.html");
     }
 
     @Get("/api-docs/")

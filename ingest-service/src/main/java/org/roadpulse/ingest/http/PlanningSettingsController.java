@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +18,7 @@ import org.roadpulse.ingest.IngestSettings;
  */
 @Controller("/api/v1/planning/settings")
 @Hidden
+@Secured(SecurityRule.IS_AUTHENTICATED)
 public final class PlanningSettingsController {
 
     /** @param tileUrl null when no tile server is configured: the page then draws a plain background */

@@ -1,5 +1,9 @@
 package org.roadpulse.ingest.http;
 
+import org.roadpulse.ingest.sites.SiteNotVisibleException;
+import org.roadpulse.ingest.access.AdminAudit;
+import org.roadpulse.ingest.access.Caller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -32,25 +36,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The measurement sites: list, read, create or replace, delete ({@code /api/v1/sites}). Reading is open; changes
- * follow the interim rule of {@link AdminWrites}. Every refusal is a 400 (404 for an unknown site) with a reason.
+ * The measurement sites: list, read, create or replace, delete ({@code /api/v1/sites}). Planners read the sites of
+ * their municipalities, municipal admins also change them, operators all (docs/security.md); another municipality's
+ * site is unknown. Every refusal is a 400 (404 for an unknown site) with a reason.
  */
 @Controller("/api/v1/sites")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = ApiDocument.SITES)
 @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
         content = @Content(schema = @Schema(implementation = Replies.Error.class)))
+@Secured({AccessRules.PLANNER, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 final class SiteController {
 
     private static final String ID = "The site id, e.g. `bexbach-rathausstrasse`";
     private static final String UNKNOWN = "`site.unknown`: no site with this id";
 
     private final PgSites sites;
-    private final AdminWrites adminWrites;
+    private final AdminAudit audit;
 
-    SiteController(PgSites sites, AdminWrites adminWrites) {
+    SiteController(PgSites sites, AdminAudit audit) {
         this.sites = sites;
-        this.adminWrites = adminWrites;
+        this.audit = audit;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -59,13 +65,13 @@ final class SiteController {
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = SiteJson.class))))
     @ApiResponse(responseCode = "400", description = "`municipality.invalid`: the filter is no AGS (8 digits)",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> list(@Nullable @QueryValue @FlowParameters.Municipality String municipality) {
+    HttpResponse<?> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue @FlowParameters.Municipality String municipality) {
         Optional<MutableHttpResponse<?>> refusal = SiteReplies.checkMunicipalityFilter(municipality);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         try {
-            List<SiteJson> list = sites.list(municipality).stream().map(SiteJson::of).toList();
+            List<SiteJson> list = sites.seenBy(caller.visibility()).list(municipality).stream().map(SiteJson::of).toList();
             return HttpResponse.ok(list);
         } catch (IllegalStateException e) {
             return SiteReplies.unavailable("sites unavailable");
@@ -78,9 +84,9 @@ final class SiteController {
             content = @Content(schema = @Schema(implementation = SiteJson.class)))
     @ApiResponse(responseCode = "404", description = UNKNOWN,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> one(@Parameter(description = ID) String id) {
+    HttpResponse<?> one(@Parameter(hidden = true) Caller caller, @Parameter(description = ID) String id) {
         try {
-            return sites.find(id).<HttpResponse<?>>map(site -> HttpResponse.ok(SiteJson.of(site)))
+            return sites.seenBy(caller.visibility()).find(id).<HttpResponse<?>>map(site -> HttpResponse.ok(SiteJson.of(site)))
                     .orElseGet(() -> SiteReplies.unknown(id));
         } catch (IllegalStateException e) {
             return SiteReplies.unavailable("sites unavailable");
@@ -99,22 +105,26 @@ final class SiteController {
             content = @Content(schema = @Schema(implementation = SiteJson.class)))
     @ApiResponse(responseCode = "400", description = ApiDocument.SITE_REFUSALS,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> save(HttpRequest<?> request, @Parameter(description = ID) String id, @Body SiteJson body) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("sites can only be changed");
-        }
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    HttpResponse<?> save(@Parameter(hidden = true) Caller caller, @Parameter(description = ID) String id,
+                         @Body SiteJson body) {
         Optional<Rejection> problem = SiteRules.checkId(id).or(() -> body.problem(id));
         if (problem.isPresent()) {
             return SiteReplies.badRequest(problem.get());
         }
         try {
-            PgSites.Saved saved = sites.save(body.toSite(id));
+            PgSites.Saved saved = sites.save(body.toSite(id), caller.visibility());
+            audit.record(caller, saved.created() ? "site.created" : "site.replaced", id,
+                    saved.site().municipality(), null);
             SiteJson stored = SiteJson.of(saved.site());
             return saved.created()
                     ? HttpResponse.created(stored, URI.create("/api/v1/sites/" + id))
                     : HttpResponse.ok(stored);
+        } catch (SiteNotVisibleException e) {
+            return caller.visibility().includes(body.municipality()) ? SiteReplies.unknown(id)
+                    : SiteReplies.notYours(e.getMessage());
         } catch (InvalidSiteException e) {
             Rejection rejection = e.rejection();
             return SiteReplies.badRequest(Rejection.of(rejection.reason(), SiteJson.field(rejection.field()),
@@ -130,14 +140,17 @@ final class SiteController {
     @ApiResponse(responseCode = "204", description = "Removed")
     @ApiResponse(responseCode = "404", description = UNKNOWN,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> delete(HttpRequest<?> request, @Parameter(description = ID) String id) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("sites can only be changed");
-        }
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    HttpResponse<?> delete(@Parameter(hidden = true) Caller caller, @Parameter(description = ID) String id) {
         try {
-            return sites.delete(id) ? HttpResponse.status(HttpStatus.NO_CONTENT) : SiteReplies.unknown(id);
+            Optional<MeasurementSite> site = sites.seenBy(caller.visibility()).find(id);
+            if (site.isEmpty() || !sites.delete(id, caller.visibility())) {
+                return SiteReplies.unknown(id);
+            }
+            audit.record(caller, "site.deleted", id, site.get().municipality(), null);
+            return HttpResponse.status(HttpStatus.NO_CONTENT);
         } catch (IllegalStateException e) {
             return SiteReplies.unavailable("site not deleted");
         }

@@ -1,5 +1,10 @@
 package org.roadpulse.ingest.http;
 
+import org.roadpulse.ingest.sites.SiteNotVisibleException;
+import org.roadpulse.ingest.access.AdminAudit;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.roadpulse.ingest.access.Caller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,17 +46,18 @@ import java.util.Optional;
 @Controller("/api/v1/sites.geojson")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = ApiDocument.SITES)
+@Secured({AccessRules.PLANNER, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 final class SiteGeoJsonController {
 
     private static final Logger LOG = LoggerFactory.getLogger(SiteGeoJsonController.class);
 
     private final PgSites sites;
-    private final AdminWrites adminWrites;
+    private final AdminAudit audit;
     private final JsonMapper json;
 
-    SiteGeoJsonController(PgSites sites, AdminWrites adminWrites, JsonMapper json) {
+    SiteGeoJsonController(PgSites sites, AdminAudit audit, JsonMapper json) {
         this.sites = sites;
-        this.adminWrites = adminWrites;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -66,13 +72,14 @@ final class SiteGeoJsonController {
             mediaType = SiteGeoJson.MEDIA_TYPE, schema = @Schema(implementation = SiteGeoJson.FeatureCollection.class)))
     @ApiResponse(responseCode = "400", description = "`municipality.invalid`: the filter is no AGS (8 digits)")
     @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE)
-    HttpResponse<?> export(@Nullable @QueryValue @FlowParameters.Municipality String municipality) {
+    HttpResponse<?> export(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue @FlowParameters.Municipality String municipality) {
         Optional<MutableHttpResponse<?>> refusal = SiteReplies.checkMunicipalityFilter(municipality);
         if (refusal.isPresent()) {
             return refusal.get();
         }
         try {
-            byte[] body = json.writeValueAsBytes(SiteGeoJson.FeatureCollection.of(sites.list(municipality)));
+            byte[] body = json.writeValueAsBytes(SiteGeoJson.FeatureCollection.of(
+                    sites.seenBy(caller.visibility()).list(municipality)));
             return HttpResponse.ok(body).contentType(SiteGeoJson.MEDIA_TYPE);
         } catch (IllegalStateException e) {
             return SiteReplies.unavailable("sites unavailable");
@@ -101,16 +108,14 @@ final class SiteGeoJsonController {
             Nothing imported: `payload.malformed` (not JSON) or `geojson.invalid` (not a FeatureCollection with a \
             `features` array).""",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    @ApiResponse(responseCode = "403", description = ApiDocument.REMOTE_REFUSED,
+    @ApiResponse(responseCode = "403", description = ApiDocument.ROLE_REFUSED,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "413", description = "`payload.too_large`: more than 64 KiB",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
     @ApiResponse(responseCode = "503", description = ApiDocument.UNAVAILABLE,
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))
-    HttpResponse<?> importSites(HttpRequest<?> request, @Body byte[] body) {
-        if (!adminWrites.allowed(request)) {
-            return AdminWrites.refused("sites can only be imported");
-        }
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    HttpResponse<?> importSites(@Parameter(hidden = true) Caller caller, @Body byte[] body) {
         SiteGeoJson.Upload upload;
         try {
             upload = json.readValue(body, SiteGeoJson.Upload.class);
@@ -129,7 +134,7 @@ final class SiteGeoJsonController {
         List<SiteImportReport.Outcome> outcomes = new ArrayList<>(upload.features().size());
         try {
             for (int i = 0; i < upload.features().size(); i++) {
-                outcomes.add(importFeature(i, upload.features().get(i)));
+                outcomes.add(importFeature(caller, i, upload.features().get(i)));
             }
         } catch (IllegalStateException e) {
             // Each feature is created or replaced, so repeating the whole upload is harmless.
@@ -138,7 +143,7 @@ final class SiteGeoJsonController {
         return HttpResponse.ok(SiteImportReport.of(outcomes));
     }
 
-    private SiteImportReport.Outcome importFeature(int index, @Nullable JsonNode node) {
+    private SiteImportReport.Outcome importFeature(Caller caller, int index, @Nullable JsonNode node) {
         String path = "features[" + index + "]";
         SiteGeoJson.Feature feature;
         try {
@@ -160,8 +165,12 @@ final class SiteGeoJsonController {
             return SiteImportReport.Outcome.refused(index, id, within(path, problem.get().field(), problem.get()));
         }
         try {
-            PgSites.Saved saved = sites.save(feature.toSite());
+            PgSites.Saved saved = sites.save(feature.toSite(), caller.visibility());
+            audit.record(caller, "site.imported", saved.site().id(), saved.site().municipality(), null);
             return SiteImportReport.Outcome.imported(index, saved.site().id(), saved.created());
+        } catch (SiteNotVisibleException e) {
+            return SiteImportReport.Outcome.refused(index, id, Rejection.of(SiteReplies.NOT_YOURS,
+                    path + ".properties.municipality", e.getMessage()));
         } catch (InvalidSiteException e) {
             Rejection rejection = e.rejection();
             return SiteImportReport.Outcome.refused(index, id,

@@ -16,7 +16,15 @@ import java.util.Optional;
  */
 final class SiteReplies {
 
+    /** A municipality the caller does not administer (403). */
+    static final String NOT_YOURS = "municipality.not_yours";
+
     private SiteReplies() {
+    }
+
+    static MutableHttpResponse<?> notYours(String message) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error(NOT_YOURS, "municipality", message))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     static MutableHttpResponse<?> badRequest(Rejection rejection) {

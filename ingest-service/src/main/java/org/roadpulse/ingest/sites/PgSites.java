@@ -1,6 +1,7 @@
 package org.roadpulse.ingest.sites;
 
 import io.micronaut.core.annotation.Nullable;
+import org.roadpulse.ingest.access.Visibility;
 import org.roadpulse.protocol.Rejection;
 
 import javax.sql.DataSource;
@@ -88,12 +89,24 @@ public final class PgSites implements Sites {
      * device counting at another site moves here, a device no longer listed is left without a site.
      */
     public Saved save(MeasurementSite site) {
+        return save(site, Visibility.everything());
+    }
+
+    /**
+     * {@link #save(MeasurementSite)} for a caller who sees {@code visibility}: the site must be of one of their
+     * municipalities, and an existing site with that id must be too ({@link SiteNotVisibleException} otherwise).
+     */
+    public Saved save(MeasurementSite site, Visibility visibility) {
         SiteRules.check(site).ifPresent(rejection -> {
             throw new InvalidSiteException(rejection);
         });
+        if (!visibility.includes(site.municipality())) {
+            throw new SiteNotVisibleException(site.id(), site.municipality());
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                checkOwner(connection, site.id(), visibility);
                 checkDevices(connection, site);
                 boolean created = upsert(connection, site);
                 assignDevices(connection, site);
@@ -112,14 +125,35 @@ public final class PgSites implements Sites {
 
     /** Removes the site; its devices stay registered, without a site. False when there was no such site. */
     public boolean delete(String id) {
+        return delete(id, Visibility.everything());
+    }
+
+    /** Removes the site if it is of a municipality in {@code visibility}; false when there is no such site. */
+    public boolean delete(String id, Visibility visibility) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("DELETE FROM measurement_site WHERE id = ?")) {
+             PreparedStatement statement = connection.prepareStatement(
+                     "DELETE FROM measurement_site WHERE id = ? AND (? OR municipality = ANY (?::char(8)[]))")) {
             statement.setString(1, id);
+            statement.setBoolean(2, visibility.all());
+            statement.setArray(3, textArray(connection, List.of(visibility.asArray())));
             return statement.executeUpdate() > 0;
         } catch (SQLException e) {
             throw unavailable(e);
         } finally {
             generation.incrementAndGet();
+        }
+    }
+
+    /** An existing site of another municipality is not the caller's to replace: to them it does not exist. */
+    private static void checkOwner(Connection connection, String id, Visibility visibility) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT municipality FROM measurement_site WHERE id = ? FOR UPDATE")) {
+            statement.setString(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next() && !visibility.includes(rows.getString(1))) {
+                    throw new SiteNotVisibleException(id, rows.getString(1));
+                }
+            }
         }
     }
 

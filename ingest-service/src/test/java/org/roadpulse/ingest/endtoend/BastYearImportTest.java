@@ -11,6 +11,7 @@ import org.roadpulse.agent.cli.AgentCommand;
 import org.roadpulse.ingest.endtoend.BastYearReference.Side;
 import org.roadpulse.ingest.storage.Rollups;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.protocol.testing.SharedData;
 
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ class BastYearImportTest {
         Path file = SharedData.require("traffic/bast-zst5651-2021/zst5651_2021.csv");
         reference = BastYearReference.read(file);
         service = RunningService.start(Map.of("roadpulse.flow.refresh-ms", 0));
-        http = new HttpCalls(service.server.getURL());
+        http = TestLogins.operator(service.server);
         String secret = service.provision(DEVICE, MUNICIPALITY);
         HttpResponse<String> site = http.put("/api/v1/sites/" + SITE, "application/json",
                 SITE_JSON.getBytes(StandardCharsets.UTF_8));

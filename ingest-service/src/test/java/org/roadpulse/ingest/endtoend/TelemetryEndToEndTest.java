@@ -13,6 +13,7 @@ import org.roadpulse.agent.config.SimulationSettings;
 import org.roadpulse.agent.config.SourceSettings;
 import org.roadpulse.agent.config.TransportSettings;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.protocol.CountIntervalCodec;
 import org.roadpulse.protocol.Encoding;
 import org.roadpulse.protocol.testing.Intervals;
@@ -106,7 +107,7 @@ class TelemetryEndToEndTest {
         String secret = service.provision("e2e-http-1");
         byte[] payload = new CountIntervalCodec().encode(
                 Intervals.sample("e2e-http-1", 1, Instant.parse("2026-11-02T10:00:00Z")), Encoding.CBOR);
-        HttpCalls http = new HttpCalls(service.server.getURL());
+        HttpCalls http = TestLogins.operator(service.server);
         // WHEN it posts the interval twice
         HttpResponse<String> first = http.post("/api/v1/devices/e2e-http-1/counts", "application/cbor", secret, payload);
         HttpResponse<String> again = http.post("/api/v1/devices/e2e-http-1/counts", "application/cbor", secret, payload);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.RemoteClient;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestIntervals;
@@ -46,7 +47,7 @@ class DeviceAdminApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
     }
 
     @AfterAll
@@ -104,15 +105,22 @@ class DeviceAdminApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void provisioningFromAnotherHostIsRefused() throws IOException {
-        // WHEN a device is provisioned over a network interface instead of loopback
-        HttpResponse<String> response = RemoteClient.of(server).post("/api/v1/devices", JSON, null,
-                TestIntervals.utf8("{\"id\":\"tholey-admin-3\",\"municipality\":\"10046118\",\"name\":\"Tholey\"}"));
+    void provisioningNeedsALoginFromAnyHostAndAnOperatorMayProvisionFromAnotherHost() throws IOException {
+        // GIVEN a client that reaches the service over a network interface instead of loopback
+        HttpCalls remote = RemoteClient.of(server);
+        byte[] device = TestIntervals.utf8("{\"id\":\"tholey-admin-3\",\"municipality\":\"10046118\","
+                + "\"name\":\"Tholey\"}");
 
-        // THEN 403 with the interim rule's reason, and no device
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("reason").asText()).isEqualTo("admin.remote_refused");
-        assertThat(db.number("SELECT count(*) FROM device WHERE id = 'tholey-admin-3'")).isZero();
+        // WHEN it provisions a device without a login, and then as an operator
+        HttpResponse<String> anonymous = remote.post("/api/v1/devices", JSON, null, device);
+        long before = db.number("SELECT count(*) FROM device WHERE id = 'tholey-admin-3'");
+        HttpResponse<String> operator = remote.as(TestLogins.operatorToken(server.getApplicationContext()))
+                .post("/api/v1/devices", JSON, null, device);
+
+        // THEN the first is a 401 that stores nothing, the second registers the device: the host no longer matters
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(before).isZero();
+        assertThat(operator.statusCode()).isEqualTo(201);
     }
 
     @Test

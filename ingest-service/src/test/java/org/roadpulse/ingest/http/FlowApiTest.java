@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.roadpulse.ingest.sites.PgSites;
 import org.roadpulse.ingest.testing.FlowFixture;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.ingest.testing.TestSites;
@@ -58,7 +59,7 @@ class FlowApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void storeAWeek() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         TestSites.device(db, "api-flow-1", TestSites.BEXBACH);
         sites.save(FlowFixture.site("api-flow", "api-flow-1"));
         FlowFixture flow = new FlowFixture(db);

@@ -53,6 +53,7 @@ class HttpIntakeTest implements TestPropertyProvider {
 
     @BeforeAll
     void registerDevices() {
+        // Devices send with their own secret: no person is logged in
         http = new HttpCalls(server.getURL());
         secret = devices.provision(DEVICE, "10042114", "Mettlach – HTTP-Test", null).secret();
         otherSecret = devices.provision(OTHER, "10042114", "Mettlach – HTTP-Test 2", null).secret();

@@ -62,7 +62,7 @@ class LivePageTest implements TestPropertyProvider {
         devices.recordStatus(new StatusReport("tholey-live-loop", Instant.parse("2026-06-01T11:59:30Z"),
                 StatusReport.State.ONLINE, "loop 2.0", 0L, 10L, 60L));
 
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // WHEN the live page is opened in English
             browser.open(server.getURL(), "/?lang=en");
 

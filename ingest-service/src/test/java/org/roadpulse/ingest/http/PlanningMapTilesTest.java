@@ -52,7 +52,7 @@ class PlanningMapTilesTest implements TestPropertyProvider {
 
     @Test
     void configuredTileUrlDrawsTilesAndTheirCredit() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the planner page opens on a service with a tile URL
             new PlanningPage(browser).open(server.getURL(), "");
 

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.roadpulse.ingest.testing.FlowFixture;
 import org.roadpulse.ingest.testing.HeadlessChromium;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.protocol.CountInterval;
@@ -23,8 +24,6 @@ import org.roadpulse.protocol.VehicleClass;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,7 +77,7 @@ class PlanningPageTest implements TestPropertyProvider {
     @BeforeAll
     void storeKnownCounts() {
         HeadlessChromium.assumeInstalled();
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         provisionDevice("bexbach-planning-1", "10045111");
         putSite(SITE, """
                 {"id": "bexbach-rathausstrasse", "municipality": "10045111", "name": "Bexbach – Rathausstraße",
@@ -114,7 +113,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInGermanForAGermanBrowserWithoutConsoleErrors() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a browser that prefers German opens the page
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -129,7 +128,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void loadsInEnglishAndRemembersASwitchToGerman() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // GIVEN a browser that prefers English
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             assertThat(page.heading()).isEqualTo("RoadPulse – traffic volumes for planning");
@@ -149,7 +148,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void sitesAppearInTheListAndOnTheMapAndAMarkerSelectsItsSite() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the page has loaded
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -165,7 +164,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void siteNameWithMarkupIsShownAsText() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN the page shows a site whose name contains <img onerror> and <script>
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
 
@@ -180,7 +179,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void chosenSiteAndPeriodDrawOneStackedBarPerDayWithGapAndIncompleteDayMarked() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN the site and week A by day in 8+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -213,7 +212,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void hourlyBucketsInAnotherClassGroupGiveOneBarPerHourAndItsCategories() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // GIVEN Monday of week A by hour in the SV grouping
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -242,7 +241,7 @@ class PlanningPageTest implements TestPropertyProvider {
         assertThat(api.get("completeDays").asInt()).isEqualTo(5);
         assertThat(api.get("msv").asLong()).isEqualTo(78);
 
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a German planner asks for week A
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -274,7 +273,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void comparisonShowsBothWeeksAlignedByDayWithTotalsAndChange() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN week A by day; the page proposes the week before as period B
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -302,7 +301,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void downloadLinksCarryTheCurrentQuery() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN a query for week A by day in 5+1 classes
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -338,7 +337,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void reversedPeriodShowsTheApisRefusalInTheReadersLanguage() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN a period whose end lies before its start
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -362,7 +361,7 @@ class PlanningPageTest implements TestPropertyProvider {
 
     @Test
     void showsALoadingIndicatorWhileAQueryRuns() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // GIVEN the API answers slowly (the page's fetch is held back until the test lets it go)
             PlanningPage page = new PlanningPage(browser).open(server.getURL(), "");
             page.choose(SITE);
@@ -426,17 +425,8 @@ class PlanningPageTest implements TestPropertyProvider {
     }
 
     private void putSite(String id, String body) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            server.getURI().resolve("/api/v1/sites/" + id))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.put("/api/v1/sites/" + id, "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 
@@ -46,7 +47,7 @@ class PlanningResourcesTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 
@@ -44,7 +45,7 @@ class ServiceEndpointsTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
     }
 
     @AfterAll
@@ -80,13 +81,17 @@ class ServiceEndpointsTest implements TestPropertyProvider {
         // WHEN the root is opened
         HttpResponse<String> response = http.get("/");
 
-        // THEN it is the live page, in German and English, reading the device list, writing names as text only
+        // THEN it is the live page, its script a file of its own (the CSP allows no inline script), in German and
+        // English, reading the device list, writing names as text only
+        HttpResponse<String> script = http.get("/live.js");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
-        assertThat(response.body()).contains("/api/v1/devices", "Zählstellen live", "counting sites live",
+        assertThat(response.body()).contains("<script src=\"/live.js\"></script>");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/api/v1/devices", "Zählstellen live", "counting sites live",
                 "textContent");
-        assertThat(response.body()).doesNotContain("innerHTML", "insertAdjacentHTML", "document.write");
+        assertThat(script.body()).doesNotContain("innerHTML", "insertAdjacentHTML", "document.write");
     }
 
     @Test

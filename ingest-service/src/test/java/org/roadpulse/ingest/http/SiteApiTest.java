@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.roadpulse.ingest.sites.PgSites;
 import org.roadpulse.ingest.sites.Sites;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.RemoteClient;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -68,7 +69,7 @@ class SiteApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         for (String device : List.of("bexbach-rathausstrasse", "api-move-1", "api-move-2", "api-delete-1")) {
             TestSites.device(db, device, BEXBACH);
         }
@@ -239,8 +240,8 @@ class SiteApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void changesFromAnotherHostAreRefusedAndReadingIsOpen() throws IOException {
-        // GIVEN a site, and a client that reaches the service over a network interface instead of loopback
+    void withoutLoginNothingIsReadOrChangedFromAnyHost() throws IOException {
+        // GIVEN a site, and a client without login that reaches the service over a network interface
         put("api-remote", site("api-remote", s -> { }));
         HttpCalls remote = RemoteClient.of(server);
 
@@ -252,11 +253,9 @@ class SiteApiTest implements TestPropertyProvider {
         HttpResponse<String> importing = remote.post("/api/v1/sites.geojson", "application/geo+json", null,
                 utf8("{\"type\": \"FeatureCollection\", \"features\": []}"));
 
-        // THEN it may read, and every change is refused with 403 admin.remote_refused; the site is unchanged
-        assertThat(read.statusCode()).isEqualTo(200);
-        for (HttpResponse<String> response : List.of(putting, deleting, importing)) {
-            assertThat(response.statusCode()).isEqualTo(403);
-            assertThat(json(response).get("reason").asText()).isEqualTo("admin.remote_refused");
+        // THEN every call is a 401 and the site is unchanged
+        for (HttpResponse<String> response : List.of(read, putting, deleting, importing)) {
+            assertThat(response.statusCode()).isEqualTo(401);
         }
         assertThat(json(http.get("/api/v1/sites/api-remote")).get("name").asText())
                 .isEqualTo("Bexbach – Rathausstraße");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.ingest.testing.TestSites;
@@ -54,7 +55,7 @@ class SiteGeoJsonApiTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
         TestSites.device(db, "geo-mettlach-1", METTLACH);
         TestSites.device(db, "geo-tholey-1", THOLEY);
         TestSites.device(db, "geo-tholey-2", THOLEY);

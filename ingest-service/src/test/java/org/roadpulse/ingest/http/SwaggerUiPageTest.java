@@ -69,8 +69,8 @@ class SwaggerUiPageTest implements TestPropertyProvider {
 
     @Test
     void isLinkedFromTheLivePageAndExplainsTheBucketParameter() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
-            // GIVEN the live page, in German
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
+            // GIVEN the live page, in German, for an operator (without login it sends the visitor to log in)
             browser.open(server.getURL(), "/?lang=de");
             WebElement link = browser.waitFor(By.id("api-docs"));
             assertThat(link.getText()).isEqualTo("HTTP-API: Dokumentation (OpenAPI, Swagger UI)");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
 
@@ -47,7 +48,7 @@ class SwaggerUiResourcesTest implements TestPropertyProvider {
 
     @BeforeAll
     void connect() {
-        http = new HttpCalls(server.getURL());
+        http = TestLogins.operator(server);
     }
 
     @AfterAll
@@ -97,7 +98,7 @@ class SwaggerUiResourcesTest implements TestPropertyProvider {
     @Test
     void liveAndPlannerPagesLinkToTheApiDocumentationInBothLanguages() {
         // WHEN the live page and the planner page (with its texts) are fetched
-        String live = http.get("/").body();
+        String live = http.get("/").body() + http.get("/live.js").body();
         String planner = http.get("/planning/").body();
         String plannerTexts = http.get("/planning/js/texts.js").body();
 

@@ -32,12 +32,15 @@ class PackagedServiceIT {
 
     private static Process service;
     private static String base;
+    private static Path dataDir;
+    /** The first operator's token, logged in with the password the service wrote to its data folder. */
+    private static String operator;
 
     @BeforeAll
     static void start() throws Exception {
         int port = freePort();
         base = "http://localhost:" + port;
-        Path dataDir = Files.createTempDirectory("roadpulse-packaged");
+        dataDir = Files.createTempDirectory("roadpulse-packaged");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString())
                 .redirectErrorStream(true)
@@ -56,6 +59,7 @@ class PackagedServiceIT {
             assertThat(service.isAlive()).as("service running (see %s)", dataDir.resolve("service.log")).isTrue();
             try {
                 if (get("/health").statusCode() == 200) {
+                    operator = login("operator", Files.readString(dataDir.resolve("operator-password")).trim());
                     return;
                 }
             } catch (IOException notYet) {
@@ -78,8 +82,8 @@ class PackagedServiceIT {
 
     @Test
     void servesItsPagesAndWhatTheyLoad() throws Exception {
-        for (String page : new String[]{"/", "/planning/", "/api-docs/"}) {
-            HttpResponse<String> response = get(page);
+        for (String page : new String[]{"/", "/planning/", "/api-docs/", "/login/"}) {
+            HttpResponse<String> response = get(page, operator);
             assertThat(response.statusCode()).as(page).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).as(page)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -88,7 +92,7 @@ class PackagedServiceIT {
                     .matcher(response.body());
             while (loaded.find()) {
                 String path = loaded.group(1).startsWith("/") ? loaded.group(1) : page + loaded.group(1);
-                HttpResponse<String> asset = get(path);
+                HttpResponse<String> asset = get(path, operator);
                 assertThat(asset.statusCode()).as(path).isEqualTo(200);
                 assertThat(asset.body()).as(path).isNotEmpty();
             }
@@ -97,9 +101,9 @@ class PackagedServiceIT {
 
     @Test
     void answersTheApiWithTheDemoSites() throws Exception {
-        HttpResponse<String> sites = get("/api/v1/sites");
+        HttpResponse<String> sites = get("/api/v1/sites", operator);
         HttpResponse<String> figures = get("/api/v1/flow/figures?sites=bexbach-rathausstrasse&from=2026-01-01"
-                + "&to=2026-01-02");
+                + "&to=2026-01-02", operator);
         HttpResponse<String> openApi = get("/openapi/roadpulse-ingest.yml");
 
         assertThat(sites.body()).contains("bexbach-rathausstrasse", "tholey-metzer-strasse");
@@ -108,9 +112,43 @@ class PackagedServiceIT {
         assertThat(openApi.body()).contains("/api/v1/flow/volumes");
     }
 
+    @Test
+    void aDemoPlannerLogsInWithThePasswordFromTheDataFolderAndSeesOnlyTheirMunicipality() throws Exception {
+        // GIVEN the demo accounts' passwords, written by the service on its first start
+        String bexbach = Files.readAllLines(dataDir.resolve("demo-people.txt")).stream()
+                .filter(line -> line.startsWith("planner.bexbach ")).findFirst().orElseThrow().split(" ")[1];
+
+        // WHEN Bexbach's planner logs in and lists the sites, and someone without login tries
+        HttpResponse<String> sites = get("/api/v1/sites", login("planner.bexbach", bexbach));
+        HttpResponse<String> anonymous = get("/api/v1/sites");
+
+        // THEN the planner sees Bexbach's site only; without login nothing
+        assertThat(sites.statusCode()).isEqualTo(200);
+        assertThat(sites.body()).contains("bexbach-rathausstrasse").doesNotContain("tholey-metzer-strasse");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    private static String login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
+                        + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int freePort() throws IOException {

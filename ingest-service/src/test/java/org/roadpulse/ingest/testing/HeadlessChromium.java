@@ -99,6 +99,28 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** A browser ({@link #start}) logged in to {@code server} as an operator ({@link TestLogins}). */
+    public static HeadlessChromium startAsOperator(String language, io.micronaut.runtime.server.EmbeddedServer server) {
+        HeadlessChromium browser = start(language);
+        try {
+            return browser.loggedIn(server.getURL(), TestLogins.operatorToken(server.getApplicationContext()));
+        } catch (RuntimeException e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Logs the browser in as the token's person: sets the pages' login cookie as the login page would. The login page
+     * itself is tested in access.PageLoginTest.
+     */
+    public HeadlessChromium loggedIn(URL base, String token) {
+        open(base, "/login/");
+        driver.manage().addCookie(new org.openqa.selenium.Cookie.Builder("JWT", token).path("/").isHttpOnly(true)
+                .sameSite("Strict").build());
+        return this;
+    }
+
     /** Loads a page of the service under test, e.g. {@code open(server.getURL(), "/planning/?lang=en")}. */
     public void open(URL base, String pathAndQuery) {
         driver.get(base.toString().replaceAll("/$", "") + pathAndQuery);

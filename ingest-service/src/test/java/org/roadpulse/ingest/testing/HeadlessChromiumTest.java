@@ -37,7 +37,7 @@ class HeadlessChromiumTest implements TestPropertyProvider {
     void registerDevice() {
         HeadlessChromium.assumeInstalled();
         // GIVEN a device whose name looks like markup
-        int status = new HttpCalls(server.getURL()).post("/api/v1/devices", "application/json", null,
+        int status = TestLogins.operator(server).post("/api/v1/devices", "application/json", null,
                 TestIntervals.utf8("{\"id\":\"nalbach-live-1\",\"municipality\":\"10044113\","
                         + "\"name\":\"Nalbach – <b>Piesbach</b>\"}")).statusCode();
         assertThat(status).isEqualTo(201);
@@ -50,7 +50,7 @@ class HeadlessChromiumTest implements TestPropertyProvider {
 
     @Test
     void livePageShowsDevicesInGermanWithoutConsoleErrors() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("de-DE", server)) {
             // WHEN a German browser opens the live page
             browser.open(server.getURL(), "/");
 
@@ -66,7 +66,7 @@ class HeadlessChromiumTest implements TestPropertyProvider {
 
     @Test
     void livePageFollowsTheBrowsersLanguageAndLinksToThePlannerPages() {
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = HeadlessChromium.startAsOperator("en-GB", server)) {
             // WHEN an English browser opens the live page
             browser.open(server.getURL(), "/");
 

@@ -13,13 +13,42 @@ public final class HttpCalls {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    /** A person's token sent with every call that names no device secret; null sends none. */
+    private final String token;
 
     public HttpCalls(URL base) {
+        this(base, null);
+    }
+
+    public HttpCalls(URL base, String token) {
         this.base = URI.create(base.toString());
+        this.token = token;
+    }
+
+    /** The same calls as the person whose token this is (see {@link TestLogins}). */
+    public HttpCalls as(String personToken) {
+        return new HttpCalls(toUrl(), personToken);
+    }
+
+    public HttpCalls anonymous() {
+        return new HttpCalls(toUrl(), null);
     }
 
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    /** Any method, with optional body and extra headers (name, value, name, value, ...). */
+    public HttpResponse<String> call(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     public HttpResponse<String> post(String path, String contentType, String bearer, byte[] body) {
@@ -30,6 +59,7 @@ public final class HttpCalls {
         }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
+            return sendAsIs(request);
         }
         return send(request);
     }
@@ -44,6 +74,21 @@ public final class HttpCalls {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (token != null && !request.build().headers().firstValue("Authorization").isPresent()) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return sendAsIs(request);
+    }
+
+    private java.net.URL toUrl() {
+        try {
+            return base.toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> sendAsIs(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,0 +1,65 @@
+package org.roadpulse.ingest.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+/**
+ * CSRF protection for the pages' cookie login (double-submit): a state-changing request that carries the login
+ * cookie must repeat the {@value #COOKIE} cookie's value in the {@value #HEADER} header. Another site can make a
+ * browser send the cookies (SameSite=Strict already stops most of that) but cannot read them to set the header.
+ * Requests with a bearer token and no cookie (API clients, devices) are not affected.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class CsrfFilter {
+
+    static final String COOKIE = "CSRF-TOKEN";
+    static final String HEADER = "X-CSRF-Token";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request) {
+        if (SAFE.contains(request.getMethod()) || request.getCookies().findCookie(LoginController.TOKEN_COOKIE)
+                .isEmpty()) {
+            return null;
+        }
+        String expected = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse("");
+        String given = request.getHeaders().get(HEADER);
+        if (expected.isEmpty() || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8))) {
+            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error("csrf.invalid", HEADER,
+                    "a change made with the login cookie needs the " + HEADER + " header (the " + COOKIE
+                            + " cookie's value)"));
+        }
+        return null;
+    }
+
+    /**
+     * A login that did not come through {@code /login/session} (OIDC, later) has no CSRF cookie yet: the first
+     * response gives it one, so the pages can make changes too.
+     */
+    @ResponseFilter
+    void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getCookies().findCookie(LoginController.TOKEN_COOKIE).isPresent()
+                && request.getCookies().findCookie(COOKIE).isEmpty()
+                && response.getCookies().findCookie(COOKIE).isEmpty()
+                && !request.getPath().equals("/logout")) {
+            response.cookie(Cookie.of(COOKIE, LoginController.randomToken()).path("/").httpOnly(false)
+                    .sameSite(SameSite.Strict).secure(request.isSecure()));
+        }
+    }
+}
