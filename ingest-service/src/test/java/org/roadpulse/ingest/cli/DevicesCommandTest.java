@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.testing.TestDatabase;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestPostgres;
 
 import java.io.PrintWriter;
@@ -92,6 +93,14 @@ class DevicesCommandTest implements TestPropertyProvider {
     }
 
     @Test
+    void withoutATokenTheServiceRefusesAndTheCommandExits1() {
+        Run run = run("--url", server.getURL().toString(), "list");
+
+        assertThat(run.exitCode()).isEqualTo(DevicesCommand.REFUSED);
+        assertThat(run.err()).contains("HTTP 401");
+    }
+
+    @Test
     void anUnknownDeviceExits1WithTheServicesReason() {
         Run run = devicesCommand("revoke", "cli-nobody");
 
@@ -140,11 +149,14 @@ class DevicesCommandTest implements TestPropertyProvider {
         }
     }
 
+    /** The command as an operator would run it: the service's URL and their token. */
     private Run devicesCommand(String... args) {
-        String[] withUrl = new String[args.length + 2];
+        String[] withUrl = new String[args.length + 4];
         withUrl[0] = "--url";
         withUrl[1] = server.getURL().toString();
-        System.arraycopy(args, 0, withUrl, 2, args.length);
+        withUrl[2] = "--token";
+        withUrl[3] = TestLogins.operatorToken(server.getApplicationContext());
+        System.arraycopy(args, 0, withUrl, 4, args.length);
         return run(withUrl);
     }
 

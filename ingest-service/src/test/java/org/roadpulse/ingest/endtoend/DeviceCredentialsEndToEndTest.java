@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.roadpulse.ingest.testdoubles.CoapTestClients;
 import org.roadpulse.ingest.testdoubles.ExternalClient;
 import org.roadpulse.ingest.testdoubles.MqttTestClients;
+import org.roadpulse.ingest.access.Role;
 import org.roadpulse.ingest.testing.HttpCalls;
+import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestIntervals;
 import org.roadpulse.protocol.DeviceSecrets;
 import org.roadpulse.protocol.Topics;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -58,7 +61,8 @@ class DeviceCredentialsEndToEndTest {
         service = RunningService.start(Map.of(
                 "roadpulse.rate-limit.messages-per-second", 0.2,
                 "roadpulse.rate-limit.burst", 5));
-        http = new HttpCalls(service.server.getURL());
+        // calls as an operator; a device's own calls name its secret, which goes instead of the operator's token
+        http = TestLogins.operator(service.server);
     }
 
     @AfterAll
@@ -178,12 +182,28 @@ class DeviceCredentialsEndToEndTest {
     }
 
     @Test
-    void lifecycleChangesFromAnotherHostAreRefused() {
-        service.provision("cred-remote-1");
-        HttpResponse<String> response = org.roadpulse.ingest.testing.RemoteClient.of(service.server)
-                .post("/api/v1/devices/cred-remote-1/revoke", JSON, null, new byte[0]);
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(json(response).get("reason").asText()).isEqualTo("admin.remote_refused");
+    void anotherMunicipalitysAdminFindsNoSuchDeviceAndAPlannerIsRefused() throws Exception {
+        // GIVEN a Bexbach device, and an admin of Tholey and a planner of Bexbach
+        String secret = service.provision("cred-foreign-1");
+        HttpCalls tholeyAdmin = http.as(TestLogins.token(service.context, "admin.tholey",
+                Set.of(Role.MUNICIPAL_ADMIN), Set.of("10046118")));
+        HttpCalls bexbachPlanner = http.as(TestLogins.token(service.context, "planner.bexbach",
+                Set.of(Role.PLANNER), Set.of(RunningService.MUNICIPALITY)));
+
+        for (String action : List.of("rotate", "revoke", "reinstate")) {
+            // WHEN they try to change its credentials
+            HttpResponse<String> foreign = tholeyAdmin.post("/api/v1/devices/cred-foreign-1/" + action, JSON, null,
+                    new byte[0]);
+            HttpResponse<String> planner = bexbachPlanner.post("/api/v1/devices/cred-foreign-1/" + action, JSON,
+                    null, new byte[0]);
+            // THEN the admin of another municipality is told it does not exist, the planner has no right to it
+            assertThat(foreign.statusCode()).as(action).isEqualTo(404);
+            assertThat(json(foreign).get("reason").asText()).as(action).isEqualTo("device.unknown");
+            assertThat(planner.statusCode()).as(action).isEqualTo(403);
+        }
+        // AND the device's secret still works
+        assertThat(http.post(countsPath("cred-foreign-1"), JSON, secret, counts("cred-foreign-1", 1)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -198,7 +218,8 @@ class DeviceCredentialsEndToEndTest {
         assertThat(MqttTestClients.refusal(service.mqttUri(), "cred-wrong-1", "cred-wrong-1", null, null)
                 .getReasonCode()).isEqualTo(BAD_USER_NAME_OR_PASSWORD);
         // AND HTTP answers 401 with the reason
-        HttpResponse<String> missing = http.post(countsPath("cred-wrong-1"), JSON, null, counts("cred-wrong-1", 1));
+        HttpResponse<String> missing = http.anonymous().post(countsPath("cred-wrong-1"), JSON, null,
+                counts("cred-wrong-1", 1));
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(json(missing).get("reason").asText()).isEqualTo("auth.missing");
         HttpResponse<String> invalid = http.post(countsPath("cred-wrong-1"), JSON, wrong, counts("cred-wrong-1", 1));

@@ -16,9 +16,13 @@ import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestPostgres;
 import org.roadpulse.ingest.testing.TestSites;
+import org.roadpulse.platform.access.ServiceTokens;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +43,7 @@ class TenantIsolationTest implements TestPropertyProvider {
     private static final String THOLEY = TestSites.THOLEY;
     private static final String SITE = "iso-bexbach-site";
     private static final String JSON = "application/json";
+    private static final String TOKEN_KEY = "tenant-isolation-test-token-key-0123456789";
 
     private final TestDatabase db = TestPostgres.freshDatabase();
 
@@ -54,7 +59,9 @@ class TenantIsolationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return db.servicePropertiesInTempFolder();
+        Map<String, String> properties = new HashMap<>(db.servicePropertiesInTempFolder());
+        properties.put("roadpulse.security.token-secret", TOKEN_KEY);
+        return properties;
     }
 
     @BeforeAll
@@ -101,6 +108,23 @@ class TenantIsolationTest implements TestPropertyProvider {
         HttpResponse<String> own = tholeyPlanner.get("/api/v1/flow/volumes?sites=iso-tholey-site"
                 + "&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z");
         assertThat(own.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRoadAiServicesTokenReadsTheFlowDataOfItsMunicipalityOnly() {
+        // GIVEN a token the road-AI service signs with the shared key for a lookup in Tholey
+        ServiceTokens roadAi = new ServiceTokens(TOKEN_KEY, "road-ai", Duration.ofMinutes(5), Clock.systemUTC());
+        HttpCalls lookup = operator.as(roadAi.issue(Set.of("PLANNER"), Set.of(THOLEY)));
+        String period = "&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z";
+
+        // THEN it reads Tholey's figures, not Bexbach's
+        assertThat(lookup.get("/api/v1/flow/figures?sites=iso-tholey-site" + period).statusCode()).isEqualTo(200);
+        assertThat(lookup.get("/api/v1/flow/figures?sites=" + SITE + period).body()).contains("site.unknown");
+        // AND one signed with another key is refused
+        ServiceTokens forged = new ServiceTokens("another-key-that-is-at-least-32-chars", "road-ai",
+                Duration.ofMinutes(5), Clock.systemUTC());
+        assertThat(operator.as(forged.issue(Set.of("OPERATOR"), Set.of())).get("/api/v1/sites").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
