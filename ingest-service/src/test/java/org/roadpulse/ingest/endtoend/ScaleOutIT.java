@@ -52,7 +52,7 @@ class ScaleOutIT {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void twoInstancesShareTheLoadAndWhenOneIsKilledNothingIsLostOrDoubled() throws Exception {
-        assumeTrue(ExternalMosquitto.installed(), "needs Debian's mosquitto package (" + ExternalMosquitto.BINARY + ")");
+        assumeTrue(ExternalMosquitto.installed(), "needs Debian's mosquitto package");
         assumeTrue(Files.exists(ServiceProcess.JAR), "needs the packaged service: run in the integration-test phase");
         List<Agent> agents = new ArrayList<>();
         try (TestDatabase db = TestPostgres.freshDatabase();

@@ -26,6 +26,8 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final Pattern SECRET = Pattern.compile("\"secret\":\"([^\"]+)\"");
+    private static final Pattern STORED_OVER_MQTT =
+            Pattern.compile("(?m)^roadpulse_intake_stored_total\\{[^}]*transport=\"mqtt\"[^}]*}\\s+(\\S+)$");
 
     private final String name;
     private final Process process;
@@ -91,10 +93,9 @@ final class ServiceProcess implements AutoCloseable {
     long storedOverMqtt() throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/prometheus"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher stored = Pattern.compile("(?m)^roadpulse_intake_stored_total\\{[^}]*transport=\"mqtt\"[^}]*}\\s+(\\S+)$")
-                .matcher(response.body());
+        Matcher stored = STORED_OVER_MQTT.matcher(response.body());
         if (response.statusCode() != 200 || !stored.find()) {
-            throw new IllegalStateException(name + ": no stored counter in /prometheus (" + response.statusCode() + ")");
+            throw new IllegalStateException(name + ": no stored counter in /prometheus, " + response.statusCode());
         }
         return (long) Double.parseDouble(stored.group(1));
     }
