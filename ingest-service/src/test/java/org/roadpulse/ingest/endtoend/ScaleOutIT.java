@@ -3,6 +3,7 @@ package org.roadpulse.ingest.endtoend;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadpulse.agent.Agent;
 import org.roadpulse.agent.config.AgentSettings;
@@ -46,7 +47,8 @@ class ScaleOutIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String OPERATOR_PASSWORD = "scale-out-operator-password";
 
-    @TempDir
+    /** Kept when the test fails: the services' and the broker's logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
