@@ -85,6 +85,7 @@ cat <<TXT
 
 RoadPulse is running.
   Live device page (de/en):   http://localhost:$http_port/
+  Planner page (de/en):       http://localhost:$http_port/planning/
   Devices and stored counts:  http://localhost:$http_port/api/v1/devices
   Login (pages and API):      operator, password in data/operator-password; demo accounts in data/demo-people.txt
   Health / Prometheus:        http://localhost:$http_port/health   http://localhost:$http_port/prometheus
