@@ -2,8 +2,6 @@ package org.roadpulse.ingest.access;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
-import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
@@ -45,13 +43,11 @@ final class AccessFactory {
         return new PersonAdministration(people, hashing, audit, Clock.systemUTC());
     }
 
-    /** Signs and checks the JWTs with HS256; the key is {@link TokenKey}'s. */
+    /** Signs and checks the JWTs (HS256) with {@link TokenKey}'s key; the JWT generator takes the one named so. */
     @Singleton
     @Named("generator")
-    SecretSignature tokenSignature(IngestSettings.Security settings, IngestSettings.Paths paths) {
-        SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
-        configuration.setSecret(TokenKey.resolve(settings.tokenSecret(), Path.of(paths.dataDir())));
-        return new SecretSignature(configuration);
+    TokenSignature tokenSignature(IngestSettings.Security settings, IngestSettings.Paths paths) {
+        return new TokenSignature(TokenKey.resolve(settings.tokenSecret(), Path.of(paths.dataDir())));
     }
 
     /** Runs at startup, so the first operator exists before anyone can ask to log in. */

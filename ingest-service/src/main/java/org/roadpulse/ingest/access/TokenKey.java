@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * The HMAC key behind the tokens: the configured one, or one generated on first start and kept in the data folder, so
@@ -50,14 +52,20 @@ public final class TokenKey {
         private Secrets() {
         }
 
+        /** Made owner-only before the secret goes in, so that others can never read it, not even briefly. */
         static void writeOwnerOnly(Path file, String content) throws IOException {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, ownerOnly);
+                } else {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                }
             } catch (UnsupportedOperationException e) {
                 // Not a POSIX file system (Windows): the folder's own permissions have to do.
             }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
         }
     }
 }

@@ -42,8 +42,10 @@ class OperatorBootstrapTest {
     }
 
     @Test
-    void theTokenKeyIsGeneratedOnceAndKept(@TempDir Path dataDir) {
+    void theTokenKeyIsGeneratedOnceAndKept(@TempDir Path dataDir) throws Exception {
         String first = TokenKey.resolve("", dataDir);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(TokenKey.FILE))))
+                .isEqualTo("rw-------");
         String second = TokenKey.resolve(null, dataDir);
         assertThat(first).hasSizeGreaterThanOrEqualTo(TokenKey.MIN_LENGTH).isEqualTo(second);
         assertThat(TokenKey.resolve("a configured key of at least 32 characters", dataDir))

@@ -113,14 +113,16 @@ class EveryRouteTest implements TestPropertyProvider {
 
     @Test
     void everyRouteThatNeedsALoginRefusesMissingForgedAndMalformedTokens() {
-        // GIVEN a token signed with another key, and one that is no JWT at all
+        // GIVEN a token signed with another key, an unsigned one ("alg": "none"), and one that is no JWT at all
         String forged = forgedOperatorToken();
+        String unsigned = unsignedOperatorToken();
         HttpCalls anonymous = new HttpCalls(server.getURL());
         List<String> leaks = new ArrayList<>();
 
         for (String route : ROLES.keySet()) {
-            // WHEN each route is called without a token, with the forged one and with garbage
-            for (HttpCalls caller : List.of(anonymous, anonymous.as(forged), anonymous.as("not-a-jwt"))) {
+            // WHEN each route is called without a token, with the forged ones and with garbage
+            for (HttpCalls caller : List.of(anonymous, anonymous.as(forged), anonymous.as(unsigned),
+                    anonymous.as("not-a-jwt"))) {
                 HttpResponse<String> response = call(caller, route);
                 // THEN each answers 401 (pages: a redirect to the login page), never data
                 if (response.statusCode() != 401 && !redirectsToLogin(response)) {
@@ -174,6 +176,14 @@ class EveryRouteTest implements TestPropertyProvider {
     private static boolean redirectsToLogin(HttpResponse<String> response) {
         return response.statusCode() / 100 == 3
                 && response.headers().firstValue("Location").orElse("").startsWith("/login/");
+    }
+
+    /** A plain JWT ("alg": "none", no signature) claiming OPERATOR: anyone can write one. */
+    private static String unsignedOperatorToken() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString("{\"sub\":\"mallory\",\"roles\":[\"OPERATOR\"],\"exp\":4102444800}"
+                .getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     /** A well-formed HS256 JWT claiming OPERATOR, signed with a key the service does not have. */
