@@ -43,8 +43,11 @@ final class AccessFactory {
         return new PersonAdministration(people, hashing, audit, Clock.systemUTC());
     }
 
-    /** Signs and checks the JWTs (HS256) with {@link TokenKey}'s key; the JWT generator takes the one named so. */
-    @Singleton
+    /**
+     * Signs and checks the JWTs (HS256) with {@link TokenKey}'s key; the JWT generator takes the one named so. Made at
+     * startup, so a generated key is in the data folder before road-ai, started next, looks for it.
+     */
+    @Context
     @Named("generator")
     TokenSignature tokenSignature(IngestSettings.Security settings, IngestSettings.Paths paths) {
         return new TokenSignature(TokenKey.resolve(settings.tokenSecret(), Path.of(paths.dataDir())));

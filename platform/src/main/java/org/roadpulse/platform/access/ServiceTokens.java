@@ -81,13 +81,13 @@ public final class ServiceTokens {
 
     /**
      * The shared key: the configured value, else the content of the file the ingest service keeps it in
-     * ({@code <its data folder>/token-secret}); empty when neither is given.
+     * ({@code <its data folder>/token-secret}); empty when neither is given, or the file is not there.
      */
     public static Optional<String> key(String configured, String file) {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(configured.strip());
         }
-        if (file == null || file.isBlank()) {
+        if (file == null || file.isBlank() || !Files.exists(Path.of(file))) {
             return Optional.empty();
         }
         try {

@@ -63,5 +63,6 @@ class ServiceTokensTest {
                 .contains("configured-key-of-at-least-32-characters");
         assertThat(ServiceTokens.key("", file.toString())).contains(KEY);
         assertThat(ServiceTokens.key("", "")).isEmpty();
+        assertThat(ServiceTokens.key("", dir.resolve("not-written-yet").toString())).isEmpty();
     }
 }

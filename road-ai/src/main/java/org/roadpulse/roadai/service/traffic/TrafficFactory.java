@@ -31,8 +31,9 @@ final class TrafficFactory {
                 .<FlowApiCredentials>map(tokens -> municipality -> Optional.of(
                         tokens.issue(Set.of("PLANNER"), Set.of(municipality))))
                 .orElseGet(() -> {
-                    LOG.warn("No token key for the flow API (roadai.traffic.token-secret or token-secret-file): "
-                            + "roads with a measurement site get their class's default traffic");
+                    LOG.warn("No token key for the flow API (roadai.traffic.token-secret, or token-secret-file {}): "
+                            + "roads with a measurement site get their class's default traffic",
+                            settings.tokenSecretFile().isBlank() ? "not set" : settings.tokenSecretFile() + " absent");
                     return FlowApiCredentials.none();
                 });
     }
