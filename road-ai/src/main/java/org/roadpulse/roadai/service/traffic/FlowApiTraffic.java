@@ -66,14 +66,16 @@ public final class FlowApiTraffic implements TrafficSource {
             return Traffic.assumedFor(roadClass, Reason.FLOW_API_NOT_CONFIGURED, site);
         }
         Instant now = clock.instant();
-        Cached cached = cache.get(site + "|" + roadClass);
+        // Per municipality too: each lookup shows that municipality's token, so one must not get another's answer.
+        String key = segment.municipality() + "|" + site + "|" + roadClass;
+        Cached cached = cache.get(key);
         if (cached != null && cached.until().isAfter(now)) {
             return cached.traffic();
         }
         Traffic traffic = fetch(site, roadClass, segment.municipality(), now);
         // A fallback is retried soon: the ingest service may just be starting.
         Duration valid = traffic.measured() ? keep : Duration.ofMinutes(1);
-        cache.put(site + "|" + roadClass, new Cached(traffic, now.plus(valid)));
+        cache.put(key, new Cached(traffic, now.plus(valid)));
         return traffic;
     }
 

@@ -118,6 +118,34 @@ class FlowApiTrafficTest {
     }
 
     @Test
+    void aFigureFetchedWithOneMunicipalitysTokenIsNotReusedForAnother() {
+        // GIVEN a flow API that gives Tholey's site only to Tholey's token
+        flowApi.removeContext("/api/v1/flow/figures");
+        flowApi.createContext("/api/v1/flow/figures", exchange -> {
+            boolean tholey = "Bearer 10046118".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = "{\"figures\":[{\"site\":\"tholey-l141\",\"dtv\":7400.0,\"svShare\":9.5}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(tholey ? 200 : 403, tholey ? body.length : -1);
+            if (tholey) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        FlowApiTraffic source = new FlowApiTraffic("http://127.0.0.1:" + flowApi.getAddress().getPort(),
+                Optional::of, Duration.ofSeconds(2), Duration.ofMinutes(60), CLOCK);
+
+        // WHEN a Tholey road is looked up, then a Bexbach road naming the same site
+        Traffic tholey = source.on(road("tholey-l141"));
+        Traffic bexbach = source.on(new RoadSegment("B-1", "Saarbrücker Straße", RoadClass.STATE, "10045111",
+                "tholey-l141", List.of(new GeoPoint(49.36, 7.25), new GeoPoint(49.36, 7.26))));
+
+        // THEN only Tholey's road gets the measured figures
+        assertThat(tholey.measured()).isTrue();
+        assertThat(bexbach.source())
+                .isEqualTo(new Traffic.Assumed(RoadClass.STATE, Reason.FLOW_API_REFUSED, "tholey-l141"));
+    }
+
+    @Test
     void aRefusedTokenSaysSoInsteadOfUnavailable() {
         // GIVEN a flow API that refuses road-ai (no key, or another key)
         flowApi.removeContext("/api/v1/flow/figures");
