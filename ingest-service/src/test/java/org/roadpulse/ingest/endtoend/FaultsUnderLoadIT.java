@@ -1,0 +1,238 @@
+package org.roadpulse.ingest.endtoend;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.agent.Agent;
+import org.roadpulse.ingest.testing.Await;
+import org.roadpulse.ingest.testing.CuttableLink;
+import org.roadpulse.ingest.testing.ExternalMosquitto;
+import org.roadpulse.ingest.testing.RestartablePostgres;
+import org.roadpulse.ingest.testing.TestDatabase;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Faults under load (issue #8): while 50 edge agents stream 1-minute intervals over MQTT to the packaged service,
+ * one part fails — the broker restarts, the service is killed with SIGKILL and started again, PostgreSQL restarts, one
+ * agent's link is cut for 10 simulated minutes — and afterwards every device's stored intervals equal its sent ones
+ * exactly: same count, same checksum, each seq once.
+ *
+ * <p>The service runs as a process of its own (SIGKILL must not take the test with it) on Debian's mosquitto, which
+ * the test can stop and start on the same port and persistence folder, and on a PostgreSQL of this test's own, which
+ * it can stop and start on the same port and data folder. The agents run in this JVM with durable outboxes.
+ */
+@Tag("slow")
+@Tag("reliability")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class FaultsUnderLoadIT {
+
+    private static final int AGENTS = 50;
+    /** Simulated minutes each agent streams: 24 s at the fleet's speed. */
+    private static final int MINUTES = 120;
+    private static final long TOTAL = (long) AGENTS * MINUTES;
+    private static final int ROWS_PER_INTERVAL = 2; // one lane each way
+    /** How long each fault lasts, in simulated minutes (one interval each). */
+    private static final int OUTAGE_MINUTES = 10;
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String OPERATOR_PASSWORD = "faults-under-load-operator";
+
+    /** Kept when a test fails: the service's and the broker's logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    private final Map<String, String> secrets = new LinkedHashMap<>();
+    private RestartablePostgres postgres;
+    private ExternalMosquitto broker;
+    private ServiceProcess service;
+    private long startedNanos;
+
+    @BeforeEach
+    void startPlatformAndProvisionTheDevices() throws Exception {
+        assumeTrue(ExternalMosquitto.installed(), "needs Debian's mosquitto package");
+        assumeTrue(Files.exists(ServiceProcess.JAR), "needs the packaged service: run in the integration-test phase");
+        postgres = RestartablePostgres.start(dir.resolve("postgres"));
+        broker = ExternalMosquitto.start(dir.resolve("broker"));
+        service = startService();
+        String operator = service.login("operator", OPERATOR_PASSWORD);
+        for (int i = 1; i <= AGENTS; i++) {
+            String deviceId = "fault-" + i;
+            secrets.put(deviceId, service.provision(operator, deviceId, RunningService.MUNICIPALITY));
+        }
+        startedNanos = System.nanoTime();
+    }
+
+    @AfterEach
+    void stopPlatform() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aBrokerRestartedWhileFiftyAgentsStreamLosesNothingAndDoublesNothing() throws Exception {
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+            // GIVEN 50 agents streaming, a quarter of their intervals stored
+            awaitStored(TOTAL / 4);
+            // WHEN the broker stops (orderly, writing its persistence file) for 10 simulated minutes
+            long storedAtFault = stored();
+            broker.stop();
+            long stoppedAt = System.nanoTime();
+            fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
+            long pendingAtRestart = fleet.pending();
+            // AND starts again on its port and folder
+            broker.startAgain();
+            // THEN every device's intervals are stored once, as sent
+            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("broker restart", storedAtFault, stoppedAt,
+                    pendingAtRestart, stored()));
+        }
+    }
+
+    @Test
+    void anIngestServiceKilledAndStartedAgainWhileFiftyAgentsStreamLosesNothingAndDoublesNothing()
+            throws Exception {
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+            // GIVEN 50 agents streaming, a quarter of their intervals stored
+            awaitStored(TOTAL / 4);
+            // WHEN the service is killed with SIGKILL (no disconnect, no flush) mid-stream
+            service.killHard();
+            long killedAt = System.nanoTime();
+            long storedAtFault = stored();
+            // AND the agents go on for 10 simulated minutes (the broker queues for the dead service's sessions)
+            fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
+            assertThat(stored()).as("stored while the service was dead").isEqualTo(storedAtFault);
+            long pendingAtRestart = fleet.pending();
+            // AND it is started again on its data folder, under its broker username
+            service = startService();
+            // THEN every device's intervals are stored once, as sent
+            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("service SIGKILL and start", storedAtFault,
+                    killedAt, pendingAtRestart, storedAtFault));
+        }
+    }
+
+    @Test
+    void aPostgresRestartedWhileFiftyAgentsStreamLosesNothingAndDoublesNothing() throws Exception {
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+            // GIVEN 50 agents streaming, a quarter of their intervals stored
+            awaitStored(TOTAL / 4);
+            // WHEN PostgreSQL stops under the running service for 10 simulated minutes
+            long storedAtFault = stored();
+            postgres.stop();
+            long stoppedAt = System.nanoTime();
+            fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
+            long pendingAtRestart = fleet.pending();
+            // AND starts again on its port and data folder
+            postgres.startAgain();
+            // THEN the service, which kept the messages it could not store unacknowledged, stores every one once
+            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("PostgreSQL restart", storedAtFault, stoppedAt,
+                    pendingAtRestart, stored()));
+        }
+    }
+
+    @Test
+    void anAgentCutOffForTenMinutesDeliversEveryIntervalOnceWhenItReconnects() throws Exception {
+        String cutOff = "fault-" + AGENTS;
+        try (CuttableLink link = CuttableLink.to(broker.port());
+             StreamingFleet fleet = StreamingFleet.start(secrets,
+                     deviceId -> deviceId.equals(cutOff) ? link.mqttUrl() : broker.url(), MINUTES, dir)) {
+            // GIVEN 50 agents streaming, one of them through a link that can be cut, a quarter of it all stored
+            awaitStored(TOTAL / 4);
+            Agent agent = fleet.agent(cutOff);
+            // WHEN that agent's link is cut for 10 simulated minutes (10 intervals) while the others go on
+            long othersAtFault = stored() - storedOf(cutOff);
+            long storedAtFault = stored();
+            link.cut();
+            long cutAt = System.nanoTime();
+            StreamingFleet.awaitMinutesPassing(List.of(agent), OUTAGE_MINUTES, WAIT);
+            assertThat(agent.pendingCount()).as("intervals held by the cut-off agent").isGreaterThanOrEqualTo(
+                    OUTAGE_MINUTES);
+            assertThat(stored() - storedOf(cutOff)).as("the others went on").isGreaterThan(othersAtFault);
+            long pendingAtRestart = agent.pendingCount();
+            // AND it is reconnected
+            long heldUpTo = agent.counters().produced();
+            link.restore();
+            long backlogStoredMs = Await.until(() -> storedOf(cutOff) >= heldUpTo, WAIT,
+                    () -> storedOf(cutOff) + " of " + cutOff + "'s first " + heldUpTo + " intervals stored");
+            // THEN every device's intervals, the cut-off one's included, are stored once, as sent
+            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("agent cut off", storedAtFault, cutAt,
+                    pendingAtRestart, stored()));
+            System.out.printf("Faults under load (agent cut off): %s held %d intervals at reconnection, all stored "
+                    + "within %d ms of it%n", cutOff, pendingAtRestart, backlogStoredMs);
+        }
+    }
+
+    /** What a test saw of its fault, for the figures it prints. */
+    private record Fault(String name, long storedAtFault, long faultNanos, long pendingAtRecovery,
+                         long storedAtRecovery) {
+    }
+
+    private ServiceProcess startService() throws Exception {
+        TestDatabase db = postgres.database();
+        return ServiceProcess.start("ingest", dir.resolve("service"), ServiceProcess.settings(db.jdbcUrl(),
+                db.username(), postgres.password(), broker.url(), "ingest", OPERATOR_PASSWORD), START);
+    }
+
+    /**
+     * Waits until every agent has ended its stream and emptied its outbox and every interval is stored, then
+     * compares each device's stored series with what it sent: count, lane rows, checksum, each seq once.
+     */
+    private void everyDeviceStoredExactlyWhatItSent(StreamingFleet fleet, Fault fault) throws Exception {
+        long recoveredAt = System.nanoTime();
+        long movingAfterMs = Await.until(() -> stored() > fault.storedAtRecovery() || stored() == TOTAL, WAIT,
+                () -> "storing again after the " + fault.name() + ": " + stored() + " stored");
+        fleet.awaitDrained(WAIT);
+        awaitStored(TOTAL);
+        long caughtUpMs = millisSince(recoveredAt);
+        for (String deviceId : secrets.keySet()) {
+            SeriesChecksum sent = fleet.sent(deviceId);
+            assertThat(sent.messages()).as("intervals %s sent", deviceId).isEqualTo(MINUTES);
+            StoredSeries stored = new StoredSeries(postgres.database(), deviceId);
+            stored.holdsEverySeqOnceUpTo(MINUTES, ROWS_PER_INTERVAL);
+            assertThat(stored.checksum()).as("what %s stored, against what it sent", deviceId).isEqualTo(sent);
+        }
+        assertThat(stored()).isEqualTo(TOTAL);
+        System.out.printf("Faults under load (%s): %d agents x %d intervals = %d sent, %d stored, each once; %d "
+                        + "stored when the fault began, it lasted %.1f s (%d simulated minutes), %d intervals held "
+                        + "in outboxes at recovery; storing again %d ms after recovery, all stored %.1f s after it; "
+                        + "stream %.1f s%n",
+                fault.name(), AGENTS, MINUTES, TOTAL, stored(), fault.storedAtFault(),
+                (recoveredAt - fault.faultNanos()) / 1e9, OUTAGE_MINUTES, fault.pendingAtRecovery(), movingAfterMs,
+                caughtUpMs / 1000.0, millisSince(startedNanos) / 1000.0);
+    }
+
+    private long stored() {
+        return postgres.database().number("SELECT count(*) FROM count_message");
+    }
+
+    private long storedOf(String deviceId) {
+        return postgres.database().number("SELECT count(*) FROM count_message WHERE device_id = ?", deviceId);
+    }
+
+    private void awaitStored(long atLeast) throws InterruptedException {
+        Await.until(() -> stored() >= atLeast, WAIT, () -> stored() + " of " + atLeast + " stored");
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}
