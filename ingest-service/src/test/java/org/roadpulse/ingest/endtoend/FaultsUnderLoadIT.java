@@ -8,12 +8,18 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadpulse.agent.Agent;
+import org.roadpulse.ingest.broker.EmbeddedBroker;
+import org.roadpulse.ingest.broker.ServiceAccount;
+import org.roadpulse.ingest.devices.DeviceRegistry;
+import org.roadpulse.ingest.devices.PgDeviceRegistry;
+import org.roadpulse.ingest.storage.PgSchema;
 import org.roadpulse.ingest.testing.Await;
 import org.roadpulse.ingest.testing.CuttableLink;
 import org.roadpulse.ingest.testing.ExternalMosquitto;
 import org.roadpulse.ingest.testing.RestartablePostgres;
 import org.roadpulse.ingest.testing.TestDatabase;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +37,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * agent's link is cut for 10 simulated minutes — and afterwards every device's stored intervals equal its sent ones
  * exactly: same count, same checksum, each seq once.
  *
- * <p>The service runs as a process of its own (SIGKILL must not take the test with it) on Debian's mosquitto, which
- * the test can stop and start on the same port and persistence folder, and on a PostgreSQL of this test's own, which
- * it can stop and start on the same port and data folder. The agents run in this JVM with durable outboxes.
+ * <p>The service runs as a process of its own (SIGKILL must not take the test with it), on a PostgreSQL of this
+ * test's own, which it can stop and start on the same port and data folder. The agents run in this JVM with durable
+ * outboxes. The broker is Debian's mosquitto, except for the broker restart: mosquitto 2.0.11 does not restore shared
+ * subscriptions from its persistence file, so what devices publish after its restart, before the service has
+ * subscribed again, goes to no one (see docs/reliability.md). That test restarts the broker the service itself
+ * embeds by default, HiveMQ CE, run here in the test's JVM on a folder and port that outlive it.
  */
 @Tag("slow")
 @Tag("reliability")
@@ -50,6 +59,7 @@ class FaultsUnderLoadIT {
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String OPERATOR_PASSWORD = "faults-under-load-operator";
+    private static final ServiceAccount BROKER_ACCOUNT = new ServiceAccount("ingest", "faults-under-load-broker");
 
     /** Kept when a test fails: the service's and the broker's logs are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -57,23 +67,23 @@ class FaultsUnderLoadIT {
 
     private final Map<String, String> secrets = new LinkedHashMap<>();
     private RestartablePostgres postgres;
-    private ExternalMosquitto broker;
+    private DeviceRegistry devices;
+    private ExternalMosquitto mosquitto;
+    private EmbeddedBroker hiveMq;
+    private String brokerUrl;
     private ServiceProcess service;
-    private long startedNanos;
 
     @BeforeEach
-    void startPlatformAndProvisionTheDevices() throws Exception {
+    void startPostgresAndProvisionTheDevices() throws Exception {
         assumeTrue(ExternalMosquitto.installed(), "needs Debian's mosquitto package");
         assumeTrue(Files.exists(ServiceProcess.JAR), "needs the packaged service: run in the integration-test phase");
         postgres = RestartablePostgres.start(dir.resolve("postgres"));
-        broker = ExternalMosquitto.start(dir.resolve("broker"));
-        service = startService();
-        String operator = service.login("operator", OPERATOR_PASSWORD);
+        PgSchema.migrate(postgres.database().dataSource());
+        devices = new PgDeviceRegistry(postgres.database().dataSource());
         for (int i = 1; i <= AGENTS; i++) {
             String deviceId = "fault-" + i;
-            secrets.put(deviceId, service.provision(operator, deviceId, RunningService.MUNICIPALITY));
+            secrets.put(deviceId, devices.provision(deviceId, RunningService.MUNICIPALITY, deviceId, null).secret());
         }
-        startedNanos = System.nanoTime();
     }
 
     @AfterEach
@@ -81,8 +91,11 @@ class FaultsUnderLoadIT {
         if (service != null) {
             service.close();
         }
-        if (broker != null) {
-            broker.close();
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
+        if (hiveMq != null) {
+            hiveMq.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -91,17 +104,23 @@ class FaultsUnderLoadIT {
 
     @Test
     void aBrokerRestartedWhileFiftyAgentsStreamLosesNothingAndDoublesNothing() throws Exception {
-        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+        int port = freePort();
+        Path brokerHome = dir.resolve("hivemq");
+        hiveMq = EmbeddedBroker.start(brokerHome, port, 1_000_000, devices, BROKER_ACCOUNT);
+        brokerUrl = "tcp://127.0.0.1:" + port;
+        startService();
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> brokerUrl, MINUTES, dir)) {
             // GIVEN 50 agents streaming, a quarter of their intervals stored
             awaitStored(TOTAL / 4);
-            // WHEN the broker stops (orderly, writing its persistence file) for 10 simulated minutes
+            // WHEN the broker stops for 10 simulated minutes
             long storedAtFault = stored();
-            broker.stop();
+            hiveMq.close();
+            hiveMq = null;
             long stoppedAt = System.nanoTime();
             fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
             long pendingAtRestart = fleet.pending();
             // AND starts again on its port and folder
-            broker.startAgain();
+            hiveMq = EmbeddedBroker.start(brokerHome, port, 1_000_000, devices, BROKER_ACCOUNT);
             // THEN every device's intervals are stored once, as sent
             everyDeviceStoredExactlyWhatItSent(fleet, new Fault("broker restart", storedAtFault, stoppedAt,
                     pendingAtRestart, stored()));
@@ -111,7 +130,8 @@ class FaultsUnderLoadIT {
     @Test
     void anIngestServiceKilledAndStartedAgainWhileFiftyAgentsStreamLosesNothingAndDoublesNothing()
             throws Exception {
-        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+        startMosquittoAndService();
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> brokerUrl, MINUTES, dir)) {
             // GIVEN 50 agents streaming, a quarter of their intervals stored
             awaitStored(TOTAL / 4);
             // WHEN the service is killed with SIGKILL (no disconnect, no flush) mid-stream
@@ -123,7 +143,7 @@ class FaultsUnderLoadIT {
             assertThat(stored()).as("stored while the service was dead").isEqualTo(storedAtFault);
             long pendingAtRestart = fleet.pending();
             // AND it is started again on its data folder, under its broker username
-            service = startService();
+            startService();
             // THEN every device's intervals are stored once, as sent
             everyDeviceStoredExactlyWhatItSent(fleet, new Fault("service SIGKILL and start", storedAtFault,
                     killedAt, pendingAtRestart, storedAtFault));
@@ -132,7 +152,8 @@ class FaultsUnderLoadIT {
 
     @Test
     void aPostgresRestartedWhileFiftyAgentsStreamLosesNothingAndDoublesNothing() throws Exception {
-        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> broker.url(), MINUTES, dir)) {
+        startMosquittoAndService();
+        try (StreamingFleet fleet = StreamingFleet.start(secrets, deviceId -> brokerUrl, MINUTES, dir)) {
             // GIVEN 50 agents streaming, a quarter of their intervals stored
             awaitStored(TOTAL / 4);
             // WHEN PostgreSQL stops under the running service for 10 simulated minutes
@@ -152,9 +173,10 @@ class FaultsUnderLoadIT {
     @Test
     void anAgentCutOffForTenMinutesDeliversEveryIntervalOnceWhenItReconnects() throws Exception {
         String cutOff = "fault-" + AGENTS;
-        try (CuttableLink link = CuttableLink.to(broker.port());
+        startMosquittoAndService();
+        try (CuttableLink link = CuttableLink.to(mosquitto.port());
              StreamingFleet fleet = StreamingFleet.start(secrets,
-                     deviceId -> deviceId.equals(cutOff) ? link.mqttUrl() : broker.url(), MINUTES, dir)) {
+                     deviceId -> deviceId.equals(cutOff) ? link.mqttUrl() : brokerUrl, MINUTES, dir)) {
             // GIVEN 50 agents streaming, one of them through a link that can be cut, a quarter of it all stored
             awaitStored(TOTAL / 4);
             Agent agent = fleet.agent(cutOff);
@@ -186,10 +208,18 @@ class FaultsUnderLoadIT {
                          long storedAtRecovery) {
     }
 
-    private ServiceProcess startService() throws Exception {
+    private void startMosquittoAndService() throws Exception {
+        mosquitto = ExternalMosquitto.start(dir.resolve("mosquitto"));
+        brokerUrl = mosquitto.url();
+        startService();
+    }
+
+    /** Starts the packaged service (again) on the test's database and broker, its data folder kept across starts. */
+    private void startService() throws Exception {
         TestDatabase db = postgres.database();
-        return ServiceProcess.start("ingest", dir.resolve("service"), ServiceProcess.settings(db.jdbcUrl(),
-                db.username(), postgres.password(), broker.url(), "ingest", OPERATOR_PASSWORD), START);
+        Map<String, String> settings = ServiceProcess.settings(db.jdbcUrl(), db.username(), postgres.password(),
+                brokerUrl, BROKER_ACCOUNT.username(), BROKER_ACCOUNT.password(), OPERATOR_PASSWORD);
+        service = ServiceProcess.start("ingest", dir.resolve("service"), settings, START);
     }
 
     /**
@@ -201,7 +231,7 @@ class FaultsUnderLoadIT {
         long movingAfterMs = Await.until(() -> stored() > fault.storedAtRecovery() || stored() == TOTAL, WAIT,
                 () -> "storing again after the " + fault.name() + ": " + stored() + " stored");
         fleet.awaitDrained(WAIT);
-        awaitStored(TOTAL);
+        Await.until(() -> stored() >= TOTAL, WAIT, () -> stored() + " of " + TOTAL + " stored; missing: " + missing());
         long caughtUpMs = millisSince(recoveredAt);
         for (String deviceId : secrets.keySet()) {
             SeriesChecksum sent = fleet.sent(deviceId);
@@ -217,7 +247,7 @@ class FaultsUnderLoadIT {
                         + "stream %.1f s%n",
                 fault.name(), AGENTS, MINUTES, TOTAL, stored(), fault.storedAtFault(),
                 (recoveredAt - fault.faultNanos()) / 1e9, OUTAGE_MINUTES, fault.pendingAtRecovery(), movingAfterMs,
-                caughtUpMs / 1000.0, millisSince(startedNanos) / 1000.0);
+                caughtUpMs / 1000.0, millisSince(fleet.startedNanos()) / 1000.0);
     }
 
     private long stored() {
@@ -228,8 +258,24 @@ class FaultsUnderLoadIT {
         return postgres.database().number("SELECT count(*) FROM count_message WHERE device_id = ?", deviceId);
     }
 
+    /** Per device, the seqs not stored (as ranges), for a failure message. */
+    private String missing() {
+        return postgres.database().rows("""
+                SELECT d.id, string_agg(s::text, ',' ORDER BY s)
+                FROM device d CROSS JOIN generate_series(1, ?) s
+                WHERE d.id LIKE 'fault-%' AND NOT EXISTS
+                      (SELECT 1 FROM count_message m WHERE m.device_id = d.id AND m.seq = s)
+                GROUP BY d.id ORDER BY d.id""", MINUTES).toString();
+    }
+
     private void awaitStored(long atLeast) throws InterruptedException {
         Await.until(() -> stored() >= atLeast, WAIT, () -> stored() + " of " + atLeast + " stored");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static long millisSince(long nanos) {

@@ -129,7 +129,7 @@ class ScaleOutIT {
     private static Map<String, String> settings(TestDatabase db, ExternalMosquitto broker, String brokerUsername) {
         // distinct broker usernames, hence distinct client ids and sessions, in the one shared subscription group
         Map<String, String> settings = ServiceProcess.settings(db.jdbcUrl(), db.username(), "unused-on-loopback-trust",
-                broker.url(), brokerUsername, OPERATOR_PASSWORD);
+                broker.url(), brokerUsername, "anonymous-broker", OPERATOR_PASSWORD);
         // one token key for both, as in docker-compose.yml: a login on one is valid on the other
         settings.put("ROADPULSE_SECURITY_TOKEN_SECRET", "scale-out-token-secret-of-at-least-32-characters");
         return settings;

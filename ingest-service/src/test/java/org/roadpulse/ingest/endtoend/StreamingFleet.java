@@ -43,6 +43,7 @@ final class StreamingFleet implements AutoCloseable {
 
     private final Map<String, Agent> agents = new LinkedHashMap<>();
     private final Map<String, SimulationSettings> sites = new LinkedHashMap<>();
+    private final long startedNanos = System.nanoTime();
 
     private StreamingFleet() {
     }
@@ -71,6 +72,11 @@ final class StreamingFleet implements AutoCloseable {
             throw e;
         }
         return fleet;
+    }
+
+    /** When the first agent started ({@link System#nanoTime()}). */
+    long startedNanos() {
+        return startedNanos;
     }
 
     Collection<Agent> agents() {

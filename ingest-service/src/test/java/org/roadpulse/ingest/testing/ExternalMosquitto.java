@@ -67,7 +67,10 @@ public final class ExternalMosquitto implements AutoCloseable {
                 max_inflight_messages 1000
                 persistence true
                 persistence_location %s/
-                """.formatted(port, dir));
+                # started as root, mosquitto switches to the user 'mosquitto', which cannot write this folder: it
+                # would then save nothing at a stop, and a restart would lose every queued message (no effect unless root)
+                user %s
+                """.formatted(port, dir, System.getProperty("user.name")));
         process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitListening(Duration.ofSeconds(10));
