@@ -113,17 +113,15 @@ class FaultsUnderLoadIT {
             // GIVEN 50 agents streaming, a quarter of their intervals stored
             awaitStored(TOTAL / 4);
             // WHEN the broker stops for 10 simulated minutes
-            long storedAtFault = stored();
+            Fault fault = new Fault("broker restart", fleet);
             hiveMq.close();
             hiveMq = null;
-            long stoppedAt = System.nanoTime();
             fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
-            long pendingAtRestart = fleet.pending();
             // AND starts again on its port and folder
             hiveMq = EmbeddedBroker.start(brokerHome, port, 1_000_000, devices, BROKER_ACCOUNT);
+            fault.ended();
             // THEN every device's intervals are stored once, as sent
-            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("broker restart", storedAtFault, stoppedAt,
-                    pendingAtRestart, stored()));
+            everyDeviceStoredExactlyWhatItSent(fleet, fault);
         }
     }
 
@@ -136,17 +134,15 @@ class FaultsUnderLoadIT {
             awaitStored(TOTAL / 4);
             // WHEN the service is killed with SIGKILL (no disconnect, no flush) mid-stream
             service.killHard();
-            long killedAt = System.nanoTime();
-            long storedAtFault = stored();
+            Fault fault = new Fault("service SIGKILL and start", fleet);
             // AND the agents go on for 10 simulated minutes (the broker queues for the dead service's sessions)
             fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
-            assertThat(stored()).as("stored while the service was dead").isEqualTo(storedAtFault);
-            long pendingAtRestart = fleet.pending();
+            assertThat(stored()).as("stored while the service was dead").isEqualTo(fault.storedAtStart);
             // AND it is started again on its data folder, under its broker username
             startService();
+            fault.ended();
             // THEN every device's intervals are stored once, as sent
-            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("service SIGKILL and start", storedAtFault,
-                    killedAt, pendingAtRestart, storedAtFault));
+            everyDeviceStoredExactlyWhatItSent(fleet, fault);
         }
     }
 
@@ -157,16 +153,14 @@ class FaultsUnderLoadIT {
             // GIVEN 50 agents streaming, a quarter of their intervals stored
             awaitStored(TOTAL / 4);
             // WHEN PostgreSQL stops under the running service for 10 simulated minutes
-            long storedAtFault = stored();
+            Fault fault = new Fault("PostgreSQL restart", fleet);
             postgres.stop();
-            long stoppedAt = System.nanoTime();
             fleet.awaitMinutesPassing(OUTAGE_MINUTES, WAIT);
-            long pendingAtRestart = fleet.pending();
             // AND starts again on its port and data folder
             postgres.startAgain();
+            fault.ended();
             // THEN the service, which kept the messages it could not store unacknowledged, stores every one once
-            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("PostgreSQL restart", storedAtFault, stoppedAt,
-                    pendingAtRestart, stored()));
+            everyDeviceStoredExactlyWhatItSent(fleet, fault);
         }
     }
 
@@ -182,30 +176,53 @@ class FaultsUnderLoadIT {
             Agent agent = fleet.agent(cutOff);
             // WHEN that agent's link is cut for 10 simulated minutes (10 intervals) while the others go on
             long othersAtFault = stored() - storedOf(cutOff);
-            long storedAtFault = stored();
+            Fault fault = new Fault("agent cut off", fleet);
             link.cut();
-            long cutAt = System.nanoTime();
             StreamingFleet.awaitMinutesPassing(List.of(agent), OUTAGE_MINUTES, WAIT);
             assertThat(agent.pendingCount()).as("intervals held by the cut-off agent").isGreaterThanOrEqualTo(
                     OUTAGE_MINUTES);
             assertThat(stored() - storedOf(cutOff)).as("the others went on").isGreaterThan(othersAtFault);
-            long pendingAtRestart = agent.pendingCount();
+            long heldAtReconnection = agent.pendingCount();
             // AND it is reconnected
             long heldUpTo = agent.counters().produced();
             link.restore();
+            fault.ended();
             long backlogStoredMs = Await.until(() -> storedOf(cutOff) >= heldUpTo, WAIT,
                     () -> storedOf(cutOff) + " of " + cutOff + "'s first " + heldUpTo + " intervals stored");
             // THEN every device's intervals, the cut-off one's included, are stored once, as sent
-            everyDeviceStoredExactlyWhatItSent(fleet, new Fault("agent cut off", storedAtFault, cutAt,
-                    pendingAtRestart, stored()));
+            everyDeviceStoredExactlyWhatItSent(fleet, fault);
             System.out.printf("Faults under load (agent cut off): %s held %d intervals at reconnection, all stored "
-                    + "within %d ms of it%n", cutOff, pendingAtRestart, backlogStoredMs);
+                    + "within %d ms of it%n", cutOff, heldAtReconnection, backlogStoredMs);
         }
     }
 
-    /** What a test saw of its fault, for the figures it prints. */
-    private record Fault(String name, long storedAtFault, long faultNanos, long pendingAtRecovery,
-                         long storedAtRecovery) {
+    /** What a test saw of its fault, for the figures it prints: when it began and ended, and the counts then. */
+    private final class Fault {
+
+        final String name;
+        final StreamingFleet fleet;
+        final long startNanos = System.nanoTime();
+        final long measuredAtStart;
+        final long storedAtStart;
+        long endNanos;
+        long measuredAtEnd;
+        long pendingAtEnd;
+        long storedAtEnd;
+
+        Fault(String name, StreamingFleet fleet) {
+            this.name = name;
+            this.fleet = fleet;
+            this.measuredAtStart = fleet.produced();
+            this.storedAtStart = stored();
+        }
+
+        /** The fault is cleared: the broker, service or database is back, or the link restored. */
+        void ended() {
+            endNanos = System.nanoTime();
+            measuredAtEnd = fleet.produced();
+            pendingAtEnd = fleet.pending();
+            storedAtEnd = stored();
+        }
     }
 
     private void startMosquittoAndService() throws Exception {
@@ -227,12 +244,14 @@ class FaultsUnderLoadIT {
      * compares each device's stored series with what it sent: count, lane rows, checksum, each seq once.
      */
     private void everyDeviceStoredExactlyWhatItSent(StreamingFleet fleet, Fault fault) throws Exception {
-        long recoveredAt = System.nanoTime();
-        long movingAfterMs = Await.until(() -> stored() > fault.storedAtRecovery() || stored() == TOTAL, WAIT,
-                () -> "storing again after the " + fault.name() + ": " + stored() + " stored");
+        long movingAfterMs = Await.until(() -> stored() > fault.storedAtEnd || stored() == TOTAL, WAIT,
+                () -> "storing again after the " + fault.name + ": " + stored() + " stored");
+        long backlogStoredMs = Await.until(() -> stored() >= fault.measuredAtEnd, WAIT,
+                () -> stored() + " stored of the " + fault.measuredAtEnd + " measured when the " + fault.name
+                        + " ended");
         fleet.awaitDrained(WAIT);
         Await.until(() -> stored() >= TOTAL, WAIT, () -> stored() + " of " + TOTAL + " stored; missing: " + missing());
-        long caughtUpMs = millisSince(recoveredAt);
+        long allStoredMs = millisSince(fault.endNanos);
         for (String deviceId : secrets.keySet()) {
             SeriesChecksum sent = fleet.sent(deviceId);
             assertThat(sent.messages()).as("intervals %s sent", deviceId).isEqualTo(MINUTES);
@@ -241,13 +260,14 @@ class FaultsUnderLoadIT {
             assertThat(stored.checksum()).as("what %s stored, against what it sent", deviceId).isEqualTo(sent);
         }
         assertThat(stored()).isEqualTo(TOTAL);
-        System.out.printf("Faults under load (%s): %d agents x %d intervals = %d sent, %d stored, each once; %d "
-                        + "stored when the fault began, it lasted %.1f s (%d simulated minutes), %d intervals held "
-                        + "in outboxes at recovery; storing again %d ms after recovery, all stored %.1f s after it; "
-                        + "stream %.1f s%n",
-                fault.name(), AGENTS, MINUTES, TOTAL, stored(), fault.storedAtFault(),
-                (recoveredAt - fault.faultNanos()) / 1e9, OUTAGE_MINUTES, fault.pendingAtRecovery(), movingAfterMs,
-                caughtUpMs / 1000.0, millisSince(fleet.startedNanos()) / 1000.0);
+        System.out.printf("Faults under load (%s): %d agents x %d intervals = %d sent, %d stored, each once, "
+                        + "checksums equal. At the fault %d measured, %d stored; it lasted %.1f s; when it ended %d "
+                        + "measured, %d stored, %d in the agents' outboxes; storing again after %d ms, the %d "
+                        + "measured by then all stored after %.1f s, all %d after %.1f s; stream %.1f s%n",
+                fault.name, AGENTS, MINUTES, TOTAL, stored(), fault.measuredAtStart, fault.storedAtStart,
+                (fault.endNanos - fault.startNanos) / 1e9, fault.measuredAtEnd, fault.storedAtEnd,
+                fault.pendingAtEnd, movingAfterMs, fault.measuredAtEnd, backlogStoredMs / 1000.0, TOTAL,
+                allStoredMs / 1000.0, millisSince(fleet.startedNanos()) / 1000.0);
     }
 
     private long stored() {
