@@ -72,11 +72,15 @@ class FaultsUnderLoadIT {
     private EmbeddedBroker hiveMq;
     private String brokerUrl;
     private ServiceProcess service;
+    /** How long the platform took to get ready, and the service's last start: context for the figures. */
+    private long setupMs;
+    private long serviceStartMs;
 
     @BeforeEach
     void startPostgresAndProvisionTheDevices() throws Exception {
         assumeTrue(ExternalMosquitto.installed(), "needs Debian's mosquitto package");
         assumeTrue(Files.exists(ServiceProcess.JAR), "needs the packaged service: run in the integration-test phase");
+        long started = System.nanoTime();
         postgres = RestartablePostgres.start(dir.resolve("postgres"));
         PgSchema.migrate(postgres.database().dataSource());
         devices = new PgDeviceRegistry(postgres.database().dataSource());
@@ -84,6 +88,7 @@ class FaultsUnderLoadIT {
             String deviceId = "fault-" + i;
             secrets.put(deviceId, devices.provision(deviceId, RunningService.MUNICIPALITY, deviceId, null).secret());
         }
+        setupMs = millisSince(started);
     }
 
     @AfterEach
@@ -236,7 +241,9 @@ class FaultsUnderLoadIT {
         TestDatabase db = postgres.database();
         Map<String, String> settings = ServiceProcess.settings(db.jdbcUrl(), db.username(), postgres.password(),
                 brokerUrl, BROKER_ACCOUNT.username(), BROKER_ACCOUNT.password(), OPERATOR_PASSWORD);
+        long started = System.nanoTime();
         service = ServiceProcess.start("ingest", dir.resolve("service"), settings, START);
+        serviceStartMs = millisSince(started);
     }
 
     /**
@@ -244,11 +251,12 @@ class FaultsUnderLoadIT {
      * compares each device's stored series with what it sent: count, lane rows, checksum, each seq once.
      */
     private void everyDeviceStoredExactlyWhatItSent(StreamingFleet fleet, Fault fault) throws Exception {
-        long movingAfterMs = Await.until(() -> stored() > fault.storedAtEnd || stored() == TOTAL, WAIT,
+        Await.until(() -> stored() > fault.storedAtEnd || stored() == TOTAL, WAIT,
                 () -> "storing again after the " + fault.name + ": " + stored() + " stored");
-        long backlogStoredMs = Await.until(() -> stored() >= fault.measuredAtEnd, WAIT,
-                () -> stored() + " stored of the " + fault.measuredAtEnd + " measured when the " + fault.name
-                        + " ended");
+        long movingAfterMs = millisSince(fault.endNanos);
+        Await.until(() -> stored() >= fault.measuredAtEnd, WAIT, () -> stored() + " stored of the "
+                + fault.measuredAtEnd + " measured when the " + fault.name + " ended");
+        long backlogStoredMs = millisSince(fault.endNanos);
         fleet.awaitDrained(WAIT);
         Await.until(() -> stored() >= TOTAL, WAIT, () -> stored() + " of " + TOTAL + " stored; missing: " + missing());
         long allStoredMs = millisSince(fault.endNanos);
@@ -263,11 +271,13 @@ class FaultsUnderLoadIT {
         System.out.printf("Faults under load (%s): %d agents x %d intervals = %d sent, %d stored, each once, "
                         + "checksums equal. At the fault %d measured, %d stored; it lasted %.1f s; when it ended %d "
                         + "measured, %d stored, %d in the agents' outboxes; storing again after %d ms, the %d "
-                        + "measured by then all stored after %.1f s, all %d after %.1f s; stream %.1f s%n",
+                        + "measured by then all stored after %.1f s, all %d after %.1f s; stream %.1f s; PostgreSQL "
+                        + "and %d devices ready in %.1f s, the service's last start %.1f s%n",
                 fault.name, AGENTS, MINUTES, TOTAL, stored(), fault.measuredAtStart, fault.storedAtStart,
                 (fault.endNanos - fault.startNanos) / 1e9, fault.measuredAtEnd, fault.storedAtEnd,
                 fault.pendingAtEnd, movingAfterMs, fault.measuredAtEnd, backlogStoredMs / 1000.0, TOTAL,
-                allStoredMs / 1000.0, millisSince(fleet.startedNanos()) / 1000.0);
+                allStoredMs / 1000.0, millisSince(fleet.startedNanos()) / 1000.0, AGENTS, setupMs / 1000.0,
+                serviceStartMs / 1000.0);
     }
 
     private long stored() {
