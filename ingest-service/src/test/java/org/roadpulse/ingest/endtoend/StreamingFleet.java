@@ -97,6 +97,14 @@ final class StreamingFleet implements AutoCloseable {
         return agents.values().stream().mapToLong(Agent::pendingCount).sum();
     }
 
+    /** Waits until every agent has measured at least this many intervals. */
+    void awaitEachMeasured(long intervals, Duration timeout) throws InterruptedException {
+        for (Agent agent : agents.values()) {
+            Await.until(() -> agent.counters().produced() >= intervals, timeout,
+                    () -> agent.deviceId() + " measured " + agent.counters().produced() + " of " + intervals);
+        }
+    }
+
     /**
      * Waits until every agent has measured this many more intervals than now: as many simulated minutes have passed
      * on every site (intervals pile up in the outboxes while a fault keeps them from being delivered).

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * A PostgreSQL of a test's own (the service's embedded kind, {@link PgServer}), for a test that stops it and starts it
- * again under a running service: same port, same data folder, so the service finds it where it was. Not the
+ * again under a running service or writer: same port, same data folder, so they find it where it was. Not the
  * {@link TestPostgres} the other tests share, which must not go away under them. Non-durable (fsync off) for speed;
  * a stop is PostgreSQL's fast shutdown, which still writes everything committed.
  */
