@@ -127,17 +127,12 @@ class ScaleOutIT {
     }
 
     private static Map<String, String> settings(TestDatabase db, ExternalMosquitto broker, String brokerUsername) {
-        return Map.of(
-                "ROADPULSE_DATABASE_URL", db.jdbcUrl(),
-                "ROADPULSE_DATABASE_USERNAME", db.username(),
-                "ROADPULSE_DATABASE_PASSWORD", "unused-on-loopback-trust",
-                "ROADPULSE_BROKER_URL", broker.url(),
-                // distinct usernames, hence distinct client ids and sessions, in the one shared subscription group
-                "ROADPULSE_BROKER_USERNAME", brokerUsername,
-                "ROADPULSE_BROKER_PASSWORD", "anonymous-broker",
-                // one token key for both, as in docker-compose.yml: a login on one is valid on the other
-                "ROADPULSE_SECURITY_TOKEN_SECRET", "scale-out-token-secret-of-at-least-32-characters",
-                "ROADPULSE_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
+        // distinct broker usernames, hence distinct client ids and sessions, in the one shared subscription group
+        Map<String, String> settings = ServiceProcess.settings(db.jdbcUrl(), db.username(), "unused-on-loopback-trust",
+                broker.url(), brokerUsername, "anonymous-broker", OPERATOR_PASSWORD);
+        // one token key for both, as in docker-compose.yml: a login on one is valid on the other
+        settings.put("ROADPULSE_SECURITY_TOKEN_SECRET", "scale-out-token-secret-of-at-least-32-characters");
+        return settings;
     }
 
     private AgentSettings agentSettings(String deviceId, String secret, String brokerUrl) {

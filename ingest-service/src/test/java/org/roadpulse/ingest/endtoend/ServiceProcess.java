@@ -66,6 +66,22 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Settings for an instance on this database and on an external broker, under its broker username (its MQTT client
+     * ids and sessions follow from it), with the first operator's password for the admin API.
+     */
+    static Map<String, String> settings(String jdbcUrl, String dbUsername, String dbPassword, String brokerUrl,
+                                        String brokerUsername, String brokerPassword, String operatorPassword) {
+        return new HashMap<>(Map.of(
+                "ROADPULSE_DATABASE_URL", jdbcUrl,
+                "ROADPULSE_DATABASE_USERNAME", dbUsername,
+                "ROADPULSE_DATABASE_PASSWORD", dbPassword,
+                "ROADPULSE_BROKER_URL", brokerUrl,
+                "ROADPULSE_BROKER_USERNAME", brokerUsername,
+                "ROADPULSE_BROKER_PASSWORD", brokerPassword,
+                "ROADPULSE_OPERATOR_PASSWORD", operatorPassword));
+    }
+
     String name() {
         return name;
     }

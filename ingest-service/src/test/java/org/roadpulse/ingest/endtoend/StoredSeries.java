@@ -21,6 +21,19 @@ record StoredSeries(TestDatabase db, String deviceId) {
                                       GROUP BY 1, 2, 3 HAVING count(*) > 1) doubled""", deviceId)).isZero();
     }
 
+    /** Count and checksum of what is stored, to compare with what the device sent ({@link SeriesChecksum}). */
+    SeriesChecksum checksum() {
+        List<String> laneRows = db.rows("""
+                SELECT seq, extract(epoch FROM interval_start)::bigint, lane, direction, total, heavy
+                FROM count_record WHERE device_id = ?""", deviceId).stream()
+                .map(row -> SeriesChecksum.laneRow(((Number) row.get(0)).longValue(),
+                        ((Number) row.get(1)).longValue(), ((Number) row.get(2)).intValue(), (String) row.get(3),
+                        ((Number) row.get(4)).longValue(), ((Number) row.get(5)).longValue()))
+                .toList();
+        return SeriesChecksum.of(db.number("SELECT count(*) FROM count_message WHERE device_id = ?", deviceId),
+                laneRows);
+    }
+
     /** Every stored lane row as "start lane direction total heavy", in order: a checksum to compare two series. */
     List<String> rows() {
         return db.rows("""

@@ -18,14 +18,15 @@ public final class ExternalMosquitto implements AutoCloseable {
 
     public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
-    private final Process process;
+    private final Path dir;
     private final int port;
     private final Path log;
+    private Process process;
 
-    private ExternalMosquitto(Process process, int port, Path log) {
-        this.process = process;
+    private ExternalMosquitto(Path dir, int port) {
+        this.dir = dir;
         this.port = port;
-        this.log = log;
+        this.log = dir.resolve("mosquitto.log");
     }
 
     /** For {@code assumeTrue}: the test needs Debian's {@code mosquitto} package. */
@@ -35,8 +36,29 @@ public final class ExternalMosquitto implements AutoCloseable {
 
     /** Starts the broker with its configuration, store and log in {@code dir}; returns once it accepts connections. */
     public static ExternalMosquitto start(Path dir) throws IOException, InterruptedException {
-        int port = freePort();
         Files.createDirectories(dir);
+        ExternalMosquitto broker = new ExternalMosquitto(dir, freePort());
+        broker.launch();
+        return broker;
+    }
+
+    /** Stops the broker the orderly way (SIGTERM: it writes its persistence file, sessions and queued messages). */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Starts a stopped broker again on the same port and folder, so that clients' sessions and the messages queued
+     * for them come back; returns once it accepts connections.
+     */
+    public void startAgain() throws IOException, InterruptedException {
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         Path config = Files.writeString(dir.resolve("mosquitto.conf"), """
                 listener %d 127.0.0.1
                 allow_anonymous true
@@ -45,17 +67,21 @@ public final class ExternalMosquitto implements AutoCloseable {
                 max_inflight_messages 1000
                 persistence true
                 persistence_location %s/
-                """.formatted(port, dir));
-        Path log = dir.resolve("mosquitto.log");
-        Process process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ExternalMosquitto broker = new ExternalMosquitto(process, port, log);
-        broker.awaitListening(Duration.ofSeconds(10));
-        return broker;
+                # started as root, mosquitto switches to the user 'mosquitto', which cannot write this folder: it
+                # would then save nothing at a stop, and a restart would lose every queued message (no effect unless root)
+                user %s
+                """.formatted(port, dir, System.getProperty("user.name")));
+        process = new ProcessBuilder(BINARY.toString(), "-c", config.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitListening(Duration.ofSeconds(10));
     }
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public Path log() {
@@ -82,10 +108,7 @@ public final class ExternalMosquitto implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        stop();
     }
 
     private static int freePort() throws IOException {
