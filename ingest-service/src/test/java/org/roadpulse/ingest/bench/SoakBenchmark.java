@@ -44,6 +44,7 @@ public final class SoakBenchmark {
         try (ServiceUnderLoad service = ServiceUnderLoad.database(data)) {
             Map<String, String> secrets = service.register("soak", DEVICES);
             service.startService(HEAP, Map.of());
+            Map<String, Long> tablesBefore = service.tableBytes();
             try (SimulatedFleet fleet = new SimulatedFleet(service.mqttUrl(), secrets, WINDOW)) {
                 long connecting = System.nanoTime();
                 fleet.connect();
@@ -53,6 +54,7 @@ public final class SoakBenchmark {
                 writeCsv(out.resolve("soak.csv"), samples);
                 chart(out.resolve("soak.png"), samples);
                 print(samples, fleet);
+                printStorage(service, tablesBefore);
                 System.out.printf("%nCSV and chart: %s, %s%n", out.resolve("soak.csv"), out.resolve("soak.png"));
                 status = samples.get(samples.size() - 1).backlog() == 0 ? 0 : 1;
             }
@@ -143,6 +145,23 @@ public final class SoakBenchmark {
                         + "%,.0f messages per CPU-second (service and PostgreSQL together); load average now %s%n",
                 serviceCpu, postgresCpu, last.seconds(), serviceCpu / last.seconds(), postgresCpu / last.seconds(),
                 stored / (serviceCpu + postgresCpu), loadAverage());
+    }
+
+    /** Disk per stored message: what the load added to each table, divided by the messages stored. */
+    private static void printStorage(ServiceUnderLoad service, Map<String, Long> before) throws Exception {
+        long messages = service.storedMessages();
+        long records = service.number("SELECT count(*) FROM count_record");
+        StringBuilder line = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> table : service.tableBytes().entrySet()) {
+            long added = table.getValue() - before.getOrDefault(table.getKey(), 0L);
+            total += added;
+            if (added > 64 * 1024) {
+                line.append(String.format(", %s %.0f", table.getKey(), (double) added / messages));
+            }
+        }
+        System.out.printf("disk per stored message (%,d messages, %,d lane records; tables with indexes): %.0f bytes%s%n",
+                messages, records, (double) total / messages, line);
     }
 
     private static void writeCsv(Path file, List<Sample> samples) throws Exception {

@@ -30,9 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Verifies that when PostgreSQL is slower than the devices send (issue #8, backpressure), the service slows its
- * acknowledgements instead of dropping data or filling its memory: the PUBACK waits for the commit, so each device's
- * in-flight window throttles it, and the writer's queue holds at most what the windows let in. The database is made
- * slow for real (a sleeping trigger in PostgreSQL), then recovers; every interval must then be stored once.
+ * acknowledgements instead of dropping data or filling its memory: the PUBACK waits for the commit, and the embedded
+ * broker hands the intake one message per device at a time (its interceptor keeps each client's order), so the
+ * writer's queue holds at most one message per device, the broker at most each device's window, and the rest waits
+ * in the devices' outboxes. The database is made slow for real (a sleeping trigger in PostgreSQL), then recovers;
+ * every interval must then be stored once. When the queue is full after all, devices are turned away and send again.
  */
 @Tag("slow")
 @Tag("reliability")
