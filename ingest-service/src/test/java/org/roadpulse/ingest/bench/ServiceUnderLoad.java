@@ -132,26 +132,29 @@ final class ServiceUnderLoad implements AutoCloseable {
         throw new IOException("no VmRSS for process " + service.pid());
     }
 
-    /** The service's own figures: heap used, heap live after the last full collection, writer queue depth. */
+    /** The service's own figures: heap used and committed, heap live after the last collection, writer queue depth. */
     Metrics metrics() throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/prometheus"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         long heapUsed = 0;
+        long heapCommitted = 0;
         long liveAfterGc = 0;
         long queueDepth = 0;
         for (String line : response.body().lines().toList()) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                 heapUsed += value(line);
+            } else if (line.startsWith("jvm_memory_committed_bytes{") && line.contains("area=\"heap\"")) {
+                heapCommitted += value(line);
             } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
                 liveAfterGc = value(line);
             } else if (line.startsWith("roadpulse_writer_queue_depth")) {
                 queueDepth = value(line);
             }
         }
-        return new Metrics(heapUsed, liveAfterGc, queueDepth);
+        return new Metrics(heapUsed, heapCommitted, liveAfterGc, queueDepth);
     }
 
-    record Metrics(long heapUsed, long liveAfterGc, long queueDepth) {
+    record Metrics(long heapUsed, long heapCommitted, long liveAfterGc, long queueDepth) {
     }
 
     long storedMessages() throws SQLException {

@@ -67,7 +67,7 @@ public final class SoakBenchmark {
 
     /** One look at the service, {@code seconds} after the devices began. */
     record Sample(double seconds, long sent, long acknowledged, long stored, long heldAtDevices, long writerQueue,
-                  long heapUsed, long liveAfterGc, long rss, double serviceCpu, double postgresCpu,
+                  long heapUsed, long heapCommitted, long liveAfterGc, long rss, double serviceCpu, double postgresCpu,
                   double pubackP50, double pubackP99) {
 
         long backlog() {
@@ -105,9 +105,11 @@ public final class SoakBenchmark {
     private static Sample sample(ServiceUnderLoad service, SimulatedFleet fleet, long started) throws Exception {
         ServiceUnderLoad.Metrics metrics = service.metrics();
         Percentiles puback = Percentiles.of(fleet.drainLatenciesMs());
-        long sent = fleet.sent();
-        return new Sample((System.nanoTime() - started) / 1e9, sent, fleet.acknowledged(), service.storedMessages(),
-                fleet.heldAtDevices(), metrics.queueDepth(), metrics.heapUsed(), metrics.liveAfterGc(),
+        long stored = service.storedMessages();
+        long sent = fleet.sent(); // after the stored count, so the backlog is never understated
+        return new Sample((System.nanoTime() - started) / 1e9, sent, fleet.acknowledged(), stored,
+                fleet.heldAtDevices(), metrics.queueDepth(), metrics.heapUsed(), metrics.heapCommitted(),
+                metrics.liveAfterGc(),
                 service.residentBytes(), service.serviceCpuSeconds(), service.postgresCpuSeconds(), puback.at(50),
                 puback.at(99));
     }
@@ -130,7 +132,10 @@ public final class SoakBenchmark {
         System.out.printf("heap used (MiB):                min %.0f, median %.0f, max %.0f%n",
                 min(during, Sample::heapUsed) / MIB, median(during, Sample::heapUsed) / MIB,
                 max(during, Sample::heapUsed) / MIB);
-        System.out.printf("heap live after full GC (MiB):  first %.0f, max %.0f, end %.0f%n",
+        System.out.printf("heap committed (MiB):           start %.0f, max %.0f, end %.0f%n",
+                first.heapCommitted() / MIB, max(during, Sample::heapCommitted) / MIB,
+                endOfLoad.heapCommitted() / MIB);
+        System.out.printf("heap live after GC (MiB):       first %.0f, max %.0f, end %.0f%n",
                 first.liveAfterGc() / MIB, max(during, Sample::liveAfterGc) / MIB, endOfLoad.liveAfterGc() / MIB);
         System.out.printf("service RSS (MiB):              start %.0f, max %.0f, end %.0f%n", first.rss() / MIB,
                 max(during, Sample::rss) / MIB, endOfLoad.rss() / MIB);
@@ -167,11 +172,12 @@ public final class SoakBenchmark {
     private static void writeCsv(Path file, List<Sample> samples) throws Exception {
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(file))) {
             csv.println("seconds,sent,acknowledged,stored,backlog,held_at_devices,writer_queue,heap_used_mib,"
-                    + "heap_live_after_gc_mib,rss_mib,service_cpu_s,postgres_cpu_s,puback_p50_ms,puback_p99_ms");
+                    + "heap_committed_mib,heap_live_after_gc_mib,rss_mib,service_cpu_s,postgres_cpu_s,puback_p50_ms,puback_p99_ms");
             for (Sample s : samples) {
-                csv.printf(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n",
+                csv.printf(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n",
                         s.seconds(), s.sent(), s.acknowledged(), s.stored(), s.backlog(), s.heldAtDevices(),
-                        s.writerQueue(), s.heapUsed() / MIB, s.liveAfterGc() / MIB, s.rss() / MIB, s.serviceCpu(),
+                        s.writerQueue(), s.heapUsed() / MIB, s.heapCommitted() / MIB, s.liveAfterGc() / MIB,
+                        s.rss() / MIB, s.serviceCpu(),
                         s.postgresCpu(), s.pubackP50(), s.pubackP99());
             }
         }
@@ -190,8 +196,10 @@ public final class SoakBenchmark {
                 DEVICES, INTERVAL_MS, "service -Xmx" + HEAP, Instant.now().toString().substring(0, 10)), minutes, List.of(
                 new TimeChart.Panel("Service memory (MiB)", List.of(
                         new TimeChart.Series("RSS", new Color(200, 60, 40), mib(samples, Sample::rss)),
+                        new TimeChart.Series("heap committed", new Color(150, 150, 150),
+                                mib(samples, Sample::heapCommitted)),
                         new TimeChart.Series("heap used", new Color(40, 100, 200), mib(samples, Sample::heapUsed)),
-                        new TimeChart.Series("heap live after full GC", new Color(40, 160, 80),
+                        new TimeChart.Series("heap live after GC", new Color(40, 160, 80),
                                 mib(samples, Sample::liveAfterGc)))),
                 new TimeChart.Panel("Backlog (messages sent, not yet stored)", List.of(
                         new TimeChart.Series("sent - stored", new Color(120, 60, 160),
