@@ -77,8 +77,8 @@ public final class BackpressureBenchmark {
                 long withGaps = service.number("SELECT count(*) FROM (SELECT device_id FROM count_message "
                         + "GROUP BY device_id HAVING count(*) <> max(seq) OR min(seq) <> 1) gaps");
                 System.out.printf("%nafter the drain (%.0f s): sent %,d, stored %,d (%,d distinct), nothing held at "
-                                + "devices: %s, devices with a gap in their seqs: %d%n", drainSeconds, fleet.sent(), stored, distinct,
-                        fleet.heldAtDevices() == 0, withGaps);
+                                + "devices: %s, devices with a gap in their seqs: %d%n", drainSeconds, fleet.sent(),
+                        stored, distinct, fleet.heldAtDevices() == 0, withGaps);
                 status = stored == fleet.sent() && distinct == stored && withGaps == 0 ? 0 : 1;
                 System.out.println(status == 0 ? "every message sent was stored once"
                         : "MISMATCH: not every message sent was stored once");

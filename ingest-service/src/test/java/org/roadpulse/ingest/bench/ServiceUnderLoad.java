@@ -166,8 +166,10 @@ final class ServiceUnderLoad implements AutoCloseable {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (Connection connection = db.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT coalesce(i.inhparent::regclass::text, c.relname), "
-                     + "sum(pg_total_relation_size(c.oid)) FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid"
-                     + " WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace GROUP BY 1 ORDER BY 2 DESC")) {
+                     + "sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+                     + " LEFT JOIN pg_inherits i ON i.inhrelid = c.oid"
+                     + " WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace"
+                     + " GROUP BY 1 ORDER BY 2 DESC")) {
             while (rows.next()) {
                 sizes.put(rows.getString(1), rows.getLong(2));
             }
@@ -199,7 +201,8 @@ final class ServiceUnderLoad implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited while starting; see " + dataDir.resolve("service.log"));
+                throw new IllegalStateException("the service exited while starting; see "
+                        + dataDir.resolve("service.log"));
             }
             try {
                 if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5))

@@ -165,14 +165,16 @@ public final class SoakBenchmark {
                 line.append(String.format(", %s %.0f", table.getKey(), (double) added / messages));
             }
         }
-        System.out.printf("disk per stored message (%,d messages, %,d lane records; tables with indexes): %.0f bytes%s%n",
+        System.out.printf("disk per stored message (%,d messages, %,d lane records; tables with indexes): "
+                        + "%.0f bytes%s%n",
                 messages, records, (double) total / messages, line);
     }
 
     private static void writeCsv(Path file, List<Sample> samples) throws Exception {
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(file))) {
             csv.println("seconds,sent,acknowledged,stored,backlog,held_at_devices,writer_queue,heap_used_mib,"
-                    + "heap_committed_mib,heap_live_after_gc_mib,rss_mib,service_cpu_s,postgres_cpu_s,puback_p50_ms,puback_p99_ms");
+                    + "heap_committed_mib,heap_live_after_gc_mib,rss_mib,service_cpu_s,postgres_cpu_s,"
+                    + "puback_p50_ms,puback_p99_ms");
             for (Sample s : samples) {
                 csv.printf(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f%n",
                         s.seconds(), s.sent(), s.acknowledged(), s.stored(), s.backlog(), s.heldAtDevices(),
@@ -193,7 +195,8 @@ public final class SoakBenchmark {
         }
         storedRate[0] = Double.NaN;
         TimeChart.write(file, String.format("RoadPulse soak: %,d devices x 1 msg / %,d ms, %s, %s",
-                DEVICES, INTERVAL_MS, "service -Xmx" + HEAP, Instant.now().toString().substring(0, 10)), minutes, List.of(
+                        DEVICES, INTERVAL_MS, "service -Xmx" + HEAP, Instant.now().toString().substring(0, 10)),
+                minutes, List.of(
                 new TimeChart.Panel("Service memory (MiB)", List.of(
                         new TimeChart.Series("RSS", new Color(200, 60, 40), mib(samples, Sample::rss)),
                         new TimeChart.Series("heap committed", new Color(150, 150, 150),

@@ -82,7 +82,8 @@ final class TimeChart {
         for (int tick = 0; tick <= 10; tick++) {
             int x = LEFT + tick * plotWidth / 10;
             double minute = maxMinute * tick / 10;
-            String label = (maxMinute < 5 ? String.format("%.2f", minute) : format(minute)) + (tick == 10 ? " min" : "");
+            String label = (maxMinute < 5 ? String.format("%.2f", minute) : format(minute))
+                    + (tick == 10 ? " min" : "");
             g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, plotTop + plotHeight + 15);
         }
         g.setColor(Color.GRAY);

@@ -77,8 +77,8 @@ class BackpressureTest {
         assertThat(fleet.awaitAcknowledged(DEVICES * PER_PHASE, PHASE_TIMEOUT)).isTrue();
         double normal = median(fleet.drainLatenciesMs());
 
-        // AND 20 more while every claimed message costs the database 20 ms more (about 100 messages/s in all)
-        SlowDatabase.slowDown(db.dataSource(), Duration.ofMillis(20));
+        // AND 20 more while every claimed message costs the database 30 ms more (about 65 messages/s in all)
+        SlowDatabase.slowDown(db.dataSource(), Duration.ofMillis(30));
         fleet.release(PER_PHASE);
         assertThat(fleet.awaitAcknowledged(2L * DEVICES * PER_PHASE, PHASE_TIMEOUT)).isTrue();
         double slowed = median(fleet.drainLatenciesMs());
