@@ -29,12 +29,11 @@ import org.roadpulse.ingest.access.LoginThrottle;
 import org.roadpulse.ingest.access.Person;
 import org.roadpulse.ingest.access.SignIn;
 import org.roadpulse.ingest.access.Tokens;
+import org.roadpulse.platform.web.PageLogin;
 
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -49,8 +48,7 @@ import java.util.List;
 @Tag(name = ApiDocument.ACCESS)
 final class LoginController {
 
-    static final String TOKEN_COOKIE = "JWT";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String TOKEN_COOKIE = PageLogin.TOKEN_COOKIE;
 
     private final SignIn signIn;
     private final Tokens tokens;
@@ -140,20 +138,9 @@ final class LoginController {
         if (cookie) {
             Duration valid = Duration.ofSeconds(tokens.validSeconds());
             response.cookie(cookie(request, TOKEN_COOKIE, token, true).maxAge(valid));
-            response.cookie(cookie(request, CsrfFilter.COOKIE, csrfToken(), false).maxAge(valid));
+            response.cookie(cookie(request, CsrfFilter.COOKIE, PageLogin.randomToken(), false).maxAge(valid));
         }
         return response;
-    }
-
-    private static String csrfToken() {
-        return randomToken();
-    }
-
-    /** 192 random bits, URL-safe: CSRF tokens. */
-    static String randomToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** SameSite=Strict: the browser sends the cookies on this site's own requests only. */

@@ -1,5 +1,5 @@
 // The login page: posts the credentials as JSON to /login/session, which sets the HttpOnly login cookie, and then
-// goes on to the page that sent the person here (?next=, same site only) or to the planner pages.
+// goes on to the page that sent the person here (?next=, same site only) or to the service's start page.
 "use strict";
 
 const TEXT = {
@@ -29,10 +29,23 @@ for (const element of document.querySelectorAll("[data-text]")) {
   element.textContent = t[element.dataset.text];
 }
 
-/** Only a path on this site: an absolute or protocol-relative address would send the person elsewhere. */
+/**
+ * Only a path on this site: an absolute or protocol-relative address would send the person elsewhere. The part after
+ * "#" (an item on the staff page) came along through the redirect here and goes on with the person.
+ */
 function nextPage() {
   const next = params.get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/planning/";
+  return (next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : "/")
+      + location.hash;
+}
+
+/**
+ * A login cookie already there (another RoadPulse page on this host, or an old session) makes the service check CSRF
+ * on this request too: repeat the CSRF cookie, as every page's changes do.
+ */
+function csrfHeader() {
+  const cookie = document.cookie.split("; ").find(c => c.startsWith("CSRF-TOKEN="));
+  return cookie ? { "X-CSRF-Token": cookie.substring("CSRF-TOKEN=".length) } : {};
 }
 
 document.getElementById("login").addEventListener("submit", async event => {
@@ -42,7 +55,7 @@ document.getElementById("login").addEventListener("submit", async event => {
   try {
     const response = await fetch("/login/session", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      headers: { "Content-Type": "application/json", Accept: "application/json", ...csrfHeader() },
       body: JSON.stringify({
         username: document.getElementById("username").value.trim(),
         password: document.getElementById("password").value,
