@@ -73,6 +73,12 @@ class MaintenanceQueueApiTest {
         assertThat(image.body()).startsWith(0xFF, 0xD8);
         assertThat(Arrays.equals(image.body(), original)).isFalse();
         assertThat(service.getBytes(base() + "/images/" + imageId + "/overlay.jpg").statusCode()).isEqualTo(200);
+        // AND the audit trail names who uploaded it
+        assertThat(json(service.get(base() + "/audit"), 200)).anySatisfy(entry -> {
+            assertThat(entry.path("action").asText()).isEqualTo("images.imported");
+            assertThat(entry.path("who").asText()).isEqualTo(RunningService.OPERATOR);
+            assertThat(entry.path("detail").asText()).isEqualTo("frame-1.jpg: stored");
+        });
         // AND the item is on the list, safety-critical, with every term of "why here"
         JsonNode item = itemAt(7.040);
         assertThat(item.path("damageClass").asText()).isEqualTo("pothole");

@@ -28,6 +28,7 @@ import org.roadpulse.roadai.service.intake.ImageIntake;
 import org.roadpulse.roadai.service.intake.IncomingImage;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
 import org.roadpulse.roadai.service.domain.Municipality;
+import org.roadpulse.roadai.service.storage.PgAuditTrail;
 import org.roadpulse.roadai.service.storage.PgDetections;
 import org.roadpulse.roadai.service.storage.PgSurveyImages;
 import org.roadpulse.roadai.tracks.Track;
@@ -48,15 +49,17 @@ final class ImageController {
     private final FrameSurveys surveys;
     private final PgSurveyImages images;
     private final PgDetections detections;
+    private final PgAuditTrail auditTrail;
 
     ImageController(Scope scope, ImageIntake intake, BatchImport batch, FrameSurveys surveys, PgSurveyImages images,
-                    PgDetections detections) {
+                    PgDetections detections, PgAuditTrail auditTrail) {
         this.scope = scope;
         this.intake = intake;
         this.batch = batch;
         this.surveys = surveys;
         this.images = images;
         this.detections = detections;
+        this.auditTrail = auditTrail;
     }
 
     @Post(uri = "/images", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -82,6 +85,8 @@ final class ImageController {
         MultipartForm.FilePart file = files.get(0);
         FileResult result = intake.accept(municipality, new IncomingImage(name(file), file.bytes(), lat, lon,
                 time(form), number(form, "heading", 0, 360)), null);
+        auditTrail.add(municipality.ags(), Instant.now(), staff.username(), "images.imported",
+                result.file() + ": " + result.outcome());
         return switch (result.outcome()) {
             case "stored" -> HttpResponse.status(HttpStatus.CREATED).body(result);
             case "duplicate" -> HttpResponse.ok(result);
@@ -120,7 +125,11 @@ final class ImageController {
         if (files.isEmpty()) {
             throw new InvalidParameterException("files", "no image files in the part 'files'");
         }
-        return batch.run(municipality, files, track);
+        BatchReport report = batch.run(municipality, files, track);
+        auditTrail.add(municipality.ags(), Instant.now(), staff.username(), "images.imported", report.stored()
+                + " stored, " + report.duplicates() + " duplicate, " + report.refused() + " refused"
+                + (track == null ? "" : ", with a track"));
+        return report;
     }
 
     @Get(uri = "/images/{id}/image.jpg", produces = "image/jpeg")
