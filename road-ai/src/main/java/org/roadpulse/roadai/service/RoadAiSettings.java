@@ -60,11 +60,15 @@ public final class RoadAiSettings {
      * @param tokenSecretFile where to read it instead: the ingest service's {@code <data-dir>/token-secret}
      * @param accountsUrl     base URL of the ingest service, which keeps the accounts: the login page's credentials
      *                        go to its {@code /api/v1/login}
+     * @param requestsPerSecond API requests a logged-in person may make per second in the long run (0: no limit)
+     * @param requestBurst    requests a person may make at once (the page loading the list, its map and images)
      */
     @ConfigurationProperties("roadai.access")
     public record Access(@Bindable(defaultValue = "") String tokenSecret,
                          @Bindable(defaultValue = "") String tokenSecretFile,
-                         @Bindable(defaultValue = "http://localhost:8080") String accountsUrl) {
+                         @Bindable(defaultValue = "http://localhost:8080") String accountsUrl,
+                         @Bindable(defaultValue = "20") double requestsPerSecond,
+                         @Bindable(defaultValue = "200") int requestBurst) {
     }
 
     /**
