@@ -75,9 +75,4 @@ public final class RateLimit {
             return Math.max(1, (long) Math.ceil(wait));
         }
     }
-
-    /** The sentence a person over the limit reads, the same in both services. */
-    public static String refusal(String sender, long waitSeconds) {
-        return "too many requests from " + sender + ": wait " + waitSeconds + " s";
-    }
 }

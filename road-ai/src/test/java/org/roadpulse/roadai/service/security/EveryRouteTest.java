@@ -12,10 +12,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadpulse.platform.access.Role;
-import org.roadpulse.platform.access.ServiceTokens;
+import org.roadpulse.platform.access.testing.ForgedTokens;
 import org.roadpulse.roadai.service.RunningService;
 
 /**
@@ -100,9 +97,8 @@ class EveryRouteTest {
     @Test
     void everyRouteThatNeedsALoginRefusesMissingForgedUnsignedAndMalformedTokens() {
         // GIVEN an operator's token signed with another key, an unsigned one ("alg": "none"), and no JWT at all
-        String forged = new ServiceTokens("another key of at least thirty-two characters", "mallory",
-                Duration.ofHours(1), Clock.systemUTC()).issue(List.of("OPERATOR"), List.of());
-        List<String> tokens = new ArrayList<>(List.of(forged, unsignedOperatorToken(), "not-a-jwt"));
+        List<String> tokens = new ArrayList<>(List.of(ForgedTokens.signedWithAnotherKey(), ForgedTokens.unsigned(),
+                "not-a-jwt"));
         tokens.add(null);
         List<String> leaks = new ArrayList<>();
         for (String route : ROLES.keySet()) {
@@ -184,13 +180,5 @@ class EveryRouteTest {
     private static boolean redirectsToLogin(HttpResponse<String> response) {
         return response.statusCode() / 100 == 3
                 && response.headers().firstValue("Location").orElse("").startsWith("/login/");
-    }
-
-    /** A plain JWT ("alg": "none", no signature) claiming OPERATOR: anyone can write one. */
-    private static String unsignedOperatorToken() {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString("{\"sub\":\"mallory\",\"roles\":[\"OPERATOR\"],\"exp\":4102444800}"
-                .getBytes(StandardCharsets.UTF_8)) + ".";
     }
 }
