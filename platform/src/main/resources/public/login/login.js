@@ -9,6 +9,7 @@ const TEXT = {
     locked: "Zu viele Fehlversuche: das Konto ist vorübergehend gesperrt. Bitte später erneut versuchen.",
     limited: "Zu viele Anmeldeversuche. Bitte eine Minute warten.",
     error: "Die Anmeldung ist gerade nicht möglich.",
+    oidc: "Mit dem Konto der Gemeinde anmelden",
   },
   en: {
     title: "Log in to RoadPulse", username: "Username", password: "Password", submit: "Log in",
@@ -16,6 +17,7 @@ const TEXT = {
     locked: "Too many failed attempts: the account is locked for a while. Please try again later.",
     limited: "Too many login attempts. Please wait a minute.",
     error: "Logging in is not possible right now.",
+    oidc: "Log in with the municipality's account",
   },
 };
 
@@ -47,6 +49,17 @@ function csrfHeader() {
   const cookie = document.cookie.split("; ").find(c => c.startsWith("CSRF-TOKEN="));
   return cookie ? { "X-CSRF-Token": cookie.substring("CSRF-TOKEN=".length) } : {};
 }
+
+/** The municipal identity provider's login, where the service offers one (the ingest service, when configured). */
+fetch("/login/providers", { headers: { Accept: "application/json" } })
+  .then(response => (response.ok ? response.json() : null))
+  .then(providers => {
+    if (providers && providers.oidc && providers.oidcLogin.startsWith("/")) {
+      document.getElementById("oidc-login").href = providers.oidcLogin;
+      document.getElementById("oidc").hidden = false;
+    }
+  })
+  .catch(() => {});
 
 document.getElementById("login").addEventListener("submit", async event => {
   event.preventDefault();

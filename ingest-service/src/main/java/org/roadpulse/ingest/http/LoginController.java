@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -54,8 +55,12 @@ final class LoginController {
     private final Tokens tokens;
     private final LoginThrottle throttle;
     private final LoginThrottle addressThrottle;
+    private final boolean oidc;
 
-    LoginController(SignIn signIn, Tokens tokens, IngestSettings.Security settings) {
+    LoginController(SignIn signIn, Tokens tokens, IngestSettings.Security settings,
+                    @Value("${micronaut.security.oauth2.enabled:false}") boolean oidc,
+                    @Value("${micronaut.security.oauth2.clients.municipal.client-id:}") String oidcClient) {
+        this.oidc = oidc && !oidcClient.isBlank();
         this.signIn = signIn;
         this.tokens = tokens;
         this.throttle = new LoginThrottle(settings.loginsPerMinute(), Clock.systemUTC());
@@ -64,6 +69,11 @@ final class LoginController {
 
     @Serdeable
     record Credentials(@Nullable String username, @Nullable String password) {
+    }
+
+    /** How one may log in besides a password: {@code oidc} is the municipal identity provider's login. */
+    @Serdeable
+    record Providers(boolean oidc, @Nullable String oidcLogin) {
     }
 
     @Serdeable
@@ -95,6 +105,13 @@ final class LoginController {
                     + "`X-CSRF-Token` header.")
     HttpResponse<?> session(HttpRequest<?> request, @Body Credentials credentials) {
         return attempt(request, credentials, true);
+    }
+
+    @Get(uri = "/login/providers", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "loginProviders", summary = "Whether the municipal identity provider's login is offered",
+            description = "The login page shows its button when `oidc` is true; `oidcLogin` is where it starts.")
+    Providers providers() {
+        return new Providers(oidc, oidc ? "/oauth/login/municipal" : null);
     }
 
     @Post(uri = "/logout", produces = MediaType.APPLICATION_JSON)

@@ -46,7 +46,8 @@ class EveryRouteTest implements TestPropertyProvider {
     /** Routes anyone may call: login, logout, the login and API pages, health, metrics, and device intake (which
      * checks the device's own secret, see HttpIntakeTest). */
     private static final Set<String> OPEN = Set.of(
-            "POST /api/v1/login", "POST /login/session", "POST /logout", "GET /login/", "GET /api-docs/",
+            "POST /api/v1/login", "POST /login/session", "GET /login/providers", "POST /logout", "GET /login/",
+            "GET /api-docs/",
             "GET /openapi/roadpulse-ingest.yml", "GET /login", "GET /api-docs",
             "POST /api/v1/devices/{deviceId}/counts",
             "POST /api/v1/devices/{deviceId}/status", "GET /health", "GET /health/{selector}",

@@ -69,10 +69,20 @@ class OidcLoginTest implements TestPropertyProvider {
         String token = logIn().orElseThrow(() -> new AssertionError("no login cookie"));
 
         // THEN the service's own token names her with those roles in Tholey
-        HttpResponse<String> me = send(URI.create(server.getURL() + "/api/v1/me"), "JWT=" + token);
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/me"))
+                .header("Cookie", "JWT=" + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"anna.tholey\"", "PLANNER", "MAINTENANCE", "10046118")
                 .doesNotContain("OPERATOR");
+    }
+
+    @Test
+    void theLoginPageIsToldToOfferTheIdpsLogin() throws Exception {
+        HttpResponse<String> providers = browser.send(HttpRequest.newBuilder(URI.create(server.getURL()
+                + "/login/providers")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(providers.body()).contains("\"oidc\":true", "/oauth/login/municipal");
     }
 
     @Test

@@ -84,6 +84,17 @@ final class LoginController {
                 .body(new Replies.Error("login.unavailable", null, why));
     }
 
+    /** The login page asks; the municipal identity provider's login is the ingest service's (one login per host). */
+    @Serdeable
+    record Providers(boolean oidc) {
+    }
+
+    @Get(uri = "/login/providers", produces = MediaType.APPLICATION_JSON)
+    @Operation(summary = "Whether this service offers an identity provider's login: no, only the ingest service does")
+    Providers providers() {
+        return new Providers(false);
+    }
+
     @Post(uri = "/logout", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Log the staff pages out: clears the cookies")
     HttpResponse<?> logout(HttpRequest<?> request) {
