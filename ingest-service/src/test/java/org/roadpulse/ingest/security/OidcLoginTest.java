@@ -80,7 +80,8 @@ class OidcLoginTest implements TestPropertyProvider {
     @Test
     void theLoginPageIsToldToOfferTheIdpsLogin() throws Exception {
         HttpResponse<String> providers = browser.send(HttpRequest.newBuilder(URI.create(server.getURL()
-                + "/login/providers")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                        + "/login/providers")).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(providers.body()).contains("\"oidc\":true", "/oauth/login/municipal");
     }

@@ -45,7 +45,8 @@ class EveryRouteTest {
 
     /** Routes anyone may call: the start redirect, login and logout, the API document, health and metrics. */
     private static final Set<String> OPEN = Set.of("GET /", "GET /login", "GET /login/providers",
-            "POST /login/session", "POST /logout", "GET /openapi/roadpulse-road-ai.yml", "GET /health", "GET /health/{selector}", "GET /prometheus");
+            "POST /login/session", "POST /logout", "GET /openapi/roadpulse-road-ai.yml", "GET /health",
+            "GET /health/{selector}", "GET /prometheus");
 
     /** Who may call each route that needs a login (the table of docs/security.md). */
     private static final Map<String, Set<Role>> ROLES = Map.ofEntries(
