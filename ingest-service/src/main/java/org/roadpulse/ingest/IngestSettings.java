@@ -123,7 +123,7 @@ public final class IngestSettings {
     }
 
     /**
-     * Count messages per device ({@code DeviceRateLimit}). Off by default: the zero-setup service also imports years
+     * Count messages per device ({@code platform.limits.RateLimit}). Off by default: the zero-setup service also imports years
      * of history from one device at full speed; the production stack turns it on.
      *
      * @param messagesPerSecond the sustained rate a device may send at; 0 = no limit
@@ -162,12 +162,16 @@ public final class IngestSettings {
      *                         generated one is written once to {@code <data-dir>/operator-password}
      * @param tokenMinutes     how long a token (and the pages' login cookie) is valid
      * @param loginsPerMinute  login attempts per username and per client address in a minute before 429
+     * @param requestsPerSecond API requests a logged-in person may make per second in the long run (0: no limit)
+     * @param requestBurst     requests a person may make at once (a page loading its parts, an export)
      */
     @ConfigurationProperties("roadpulse.security")
     public record Security(
             @Nullable String tokenSecret,
             @Nullable String operatorPassword,
             @Bindable(defaultValue = "480") int tokenMinutes,
-            @Bindable(defaultValue = "10") int loginsPerMinute) {
+            @Bindable(defaultValue = "10") int loginsPerMinute,
+            @Bindable(defaultValue = "20") double requestsPerSecond,
+            @Bindable(defaultValue = "200") int requestBurst) {
     }
 }

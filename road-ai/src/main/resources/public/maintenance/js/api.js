@@ -7,14 +7,37 @@ export class ApiError extends Error {
   }
 }
 
+/** The login cookie's CSRF partner, which every change repeats in a header (the service refuses it otherwise). */
+function csrf() {
+  const cookie = document.cookie.split("; ").find(c => c.startsWith("CSRF-TOKEN="));
+  return cookie ? cookie.substring("CSRF-TOKEN=".length) : "";
+}
+
+/** Without a (valid) login the page goes to the login page, which brings the person back here. */
+function toLogin() {
+  location.href = "/login/?next=" + encodeURIComponent(location.pathname + location.search + location.hash);
+}
+
 async function call(path, options = {}) {
+  const method = (options.method || "GET").toUpperCase();
+  if (method !== "GET") options.headers = { ...(options.headers || {}), "X-CSRF-Token": csrf() };
   const response = await fetch(path, options);
+  if (response.status === 401) {
+    toLogin();
+    throw new ApiError(401, null);
+  }
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
 }
 
 export const municipalities = () => call("/api/v1/municipalities");
+export const me = () => call("/api/v1/me");
+
+export async function logout() {
+  await fetch("/logout", { method: "POST", headers: { "X-CSRF-Token": csrf() } });
+  toLogin();
+}
 
 export function base(ags) {
   return "/api/v1/municipalities/" + encodeURIComponent(ags);
@@ -27,10 +50,10 @@ export function items(ags, filter) {
 export const item = (ags, id) => call(base(ags) + "/items/" + encodeURIComponent(id));
 export const roads = ags => call(base(ags) + "/roads");
 
-export function act(ags, id, action, body, who) {
+export function act(ags, id, action, body) {
   return call(base(ags) + "/items/" + encodeURIComponent(id) + "/" + action, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-RoadPulse-User": encodeURIComponent(who) },
+    headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body || {}),
   });
 }

@@ -6,7 +6,6 @@ import { renderItem } from "./item.js";
 import { setUpImport } from "./drive-import.js";
 
 // The staff page: municipality, filters, the list with its map, and one item with its actions (#item-<id>).
-const WHO_KEY = "roadpulse.who";
 const AGS_KEY = "roadpulse.ags";
 const $ = id => document.getElementById(id);
 const state = { ags: null, municipalities: [], items: [], roads: null, detail: null, unmatched: [] };
@@ -69,12 +68,6 @@ async function showRoute() {
 }
 
 async function act(action) {
-  const who = $("who").value.trim();
-  if (!who) {
-    $("action-error").textContent = t("needName");
-    $("who").focus();
-    return;
-  }
   const body = {
     schedule: { date: $("schedule-date").value, crew: $("schedule-crew").value },
     assign: { assignee: $("assignee").value },
@@ -82,7 +75,7 @@ async function act(action) {
   }[action] || {};
   $("action-error").textContent = "";
   try {
-    state.detail = await api.act(state.ags, state.detail.item.id, action, body, who);
+    state.detail = await api.act(state.ags, state.detail.item.id, action, body);
     if (action === "comment") $("comment-text").value = "";
     renderItem(state.ags, state.detail);
     document.body.dataset.done = action + "-" + state.detail.item.id;
@@ -99,17 +92,21 @@ async function start() {
     if (state.items) drawList();
     if (state.detail && !$("item-section").hidden) renderItem(state.ags, state.detail);
   });
-  $("who").value = recall(WHO_KEY) || "";
-  $("who").addEventListener("change", () => remember(WHO_KEY, $("who").value.trim()));
+  $("logout").addEventListener("click", () => api.logout());
   ["filter-status", "filter-class", "filter-grade"].forEach(id => $(id).addEventListener("change", loadList));
   document.querySelectorAll("[data-action]").forEach(b => b.addEventListener("click", () => act(b.dataset.action)));
   $("back").addEventListener("click", e => { e.preventDefault(); history.pushState(null, "", location.pathname + location.search); showRoute(); });
   window.addEventListener("hashchange", showRoute);
   setUpImport(() => state.ags, loadList, error => showError("page-error", error));
   try {
+    $("who").textContent = (await api.me()).username;
     state.municipalities = await api.municipalities();
   } catch (error) {
     showError("page-error", error);
+    return;
+  }
+  if (state.municipalities.length === 0) {
+    $("page-error").textContent = t("noMunicipality");
     return;
   }
   const select = $("municipality");

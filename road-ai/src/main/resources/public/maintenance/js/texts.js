@@ -1,7 +1,7 @@
 // Every text of the staff pages, German and English. Status and class names follow the API's words.
 export const TEXTS = {
   de: {
-    title: "Schadensliste Straßenunterhaltung", municipality: "Gemeinde", yourName: "Ihr Name", language: "Sprache",
+    title: "Schadensliste Straßenunterhaltung", municipality: "Gemeinde", signedInAs: "Angemeldet als", logout: "Abmelden", language: "Sprache",
     listHeading: "Priorisierte Liste", status: "Status", statusOpen: "offen (Arbeitsliste)", statusAll: "alle",
     status_new: "neu", status_confirmed: "bestätigt", status_scheduled: "eingeplant", status_rejected: "verworfen",
     status_repaired: "repariert", status_verified: "Reparatur bestätigt",
@@ -50,7 +50,7 @@ export const TEXTS = {
     factStatus: "Status", factGrade: "Zustandsnote", factScore: "Punkte", factRoad: "Straße", factSection: "Abschnitt",
     factFirstSeen: "erstmals gesehen", factLastSeen: "zuletzt gesehen", factAssignee: "zuständig",
     factSchedule: "eingeplant", section: (s, from, to) => `${s} (${from}–${to} m)`,
-    needName: "Bitte oben Ihren Namen eintragen: jede Änderung wird mit Namen protokolliert.",
+    noMunicipality: "Ihr Konto ist für keine Gemeinde mit Schadensliste freigeschaltet.",
     importHeading: "Fahrt importieren", importImages: "Bilder (JPEG)", importTrack: "GPS-Spur (GPX/CSV, optional)",
     importStart: "Importieren", importRunning: n => `${n} Dateien werden anonymisiert und ausgewertet …`,
     importDone: (s, d, r) => `${s} gespeichert, ${d} schon vorhanden, ${r} abgelehnt.`,
@@ -66,7 +66,7 @@ export const TEXTS = {
     failed: "Das hat nicht geklappt: ", unavailable: "Der Dienst ist gerade nicht erreichbar.",
   },
   en: {
-    title: "Road maintenance list", municipality: "Municipality", yourName: "Your name", language: "Language",
+    title: "Road maintenance list", municipality: "Municipality", signedInAs: "Logged in as", logout: "Log out", language: "Language",
     listHeading: "Prioritised list", status: "Status", statusOpen: "open (working list)", statusAll: "all",
     status_new: "new", status_confirmed: "confirmed", status_scheduled: "scheduled", status_rejected: "rejected",
     status_repaired: "repaired", status_verified: "repair verified",
@@ -113,7 +113,7 @@ export const TEXTS = {
     factStatus: "Status", factGrade: "Condition grade", factScore: "Score", factRoad: "Road", factSection: "Section",
     factFirstSeen: "first seen", factLastSeen: "last seen", factAssignee: "responsible",
     factSchedule: "scheduled", section: (s, from, to) => `${s} (${from}–${to} m)`,
-    needName: "Please enter your name above: every change is recorded with it.",
+    noMunicipality: "Your account is not enabled for any municipality with a maintenance list.",
     importHeading: "Import a drive", importImages: "Images (JPEG)", importTrack: "GPS track (GPX/CSV, optional)",
     importStart: "Import", importRunning: n => `Anonymising and surveying ${n} files …`,
     importDone: (s, d, r) => `${s} stored, ${d} already there, ${r} refused.`,

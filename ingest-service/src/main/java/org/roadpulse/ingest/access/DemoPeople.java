@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.access;
 
+import org.roadpulse.platform.access.Role;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.access;
 
+import org.roadpulse.platform.access.Role;
+
 import java.time.Instant;
 import java.util.Set;
 

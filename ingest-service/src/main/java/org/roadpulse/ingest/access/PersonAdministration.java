@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.access;
 
+import org.roadpulse.platform.access.Role;
+
 import org.roadpulse.protocol.Rejection;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.access;
 
+import org.roadpulse.platform.access.Role;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;

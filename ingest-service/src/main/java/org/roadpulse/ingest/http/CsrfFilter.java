@@ -12,8 +12,8 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import org.roadpulse.platform.web.PageLogin;
+
 import java.util.Set;
 
 /**
@@ -25,8 +25,8 @@ import java.util.Set;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CsrfFilter {
 
-    static final String COOKIE = "CSRF-TOKEN";
-    static final String HEADER = "X-CSRF-Token";
+    static final String COOKIE = PageLogin.CSRF_COOKIE;
+    static final String HEADER = PageLogin.CSRF_HEADER;
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
 
@@ -39,11 +39,9 @@ final class CsrfFilter {
         }
         String expected = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse("");
         String given = request.getHeaders().get(HEADER);
-        if (expected.isEmpty() || given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                given.getBytes(StandardCharsets.UTF_8))) {
+        if (!PageLogin.csrfMatches(expected, given)) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error("csrf.invalid", HEADER,
-                    "a change made with the login cookie needs the " + HEADER + " header (the " + COOKIE
-                            + " cookie's value)"));
+                    PageLogin.csrfRefusal()));
         }
         return null;
     }
@@ -58,7 +56,7 @@ final class CsrfFilter {
                 && request.getCookies().findCookie(COOKIE).isEmpty()
                 && response.getCookies().findCookie(COOKIE).isEmpty()
                 && !request.getPath().equals("/logout")) {
-            response.cookie(Cookie.of(COOKIE, LoginController.randomToken()).path("/").httpOnly(false)
+            response.cookie(Cookie.of(COOKIE, PageLogin.randomToken()).path("/").httpOnly(false)
                     .sameSite(SameSite.Strict).secure(request.isSecure()));
         }
     }

@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.http;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,12 +30,11 @@ import org.roadpulse.ingest.access.LoginThrottle;
 import org.roadpulse.ingest.access.Person;
 import org.roadpulse.ingest.access.SignIn;
 import org.roadpulse.ingest.access.Tokens;
+import org.roadpulse.platform.web.PageLogin;
 
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -49,15 +49,18 @@ import java.util.List;
 @Tag(name = ApiDocument.ACCESS)
 final class LoginController {
 
-    static final String TOKEN_COOKIE = "JWT";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String TOKEN_COOKIE = PageLogin.TOKEN_COOKIE;
 
     private final SignIn signIn;
     private final Tokens tokens;
     private final LoginThrottle throttle;
     private final LoginThrottle addressThrottle;
+    private final boolean oidc;
 
-    LoginController(SignIn signIn, Tokens tokens, IngestSettings.Security settings) {
+    LoginController(SignIn signIn, Tokens tokens, IngestSettings.Security settings,
+                    @Value("${micronaut.security.oauth2.enabled:false}") boolean oidc,
+                    @Value("${micronaut.security.oauth2.clients.municipal.client-id:}") String oidcClient) {
+        this.oidc = oidc && !oidcClient.isBlank();
         this.signIn = signIn;
         this.tokens = tokens;
         this.throttle = new LoginThrottle(settings.loginsPerMinute(), Clock.systemUTC());
@@ -66,6 +69,11 @@ final class LoginController {
 
     @Serdeable
     record Credentials(@Nullable String username, @Nullable String password) {
+    }
+
+    /** How one may log in besides a password: {@code oidc} is the municipal identity provider's login. */
+    @Serdeable
+    record Providers(boolean oidc, @Nullable String oidcLogin) {
     }
 
     @Serdeable
@@ -97,6 +105,13 @@ final class LoginController {
                     + "`X-CSRF-Token` header.")
     HttpResponse<?> session(HttpRequest<?> request, @Body Credentials credentials) {
         return attempt(request, credentials, true);
+    }
+
+    @Get(uri = "/login/providers", produces = MediaType.APPLICATION_JSON)
+    @Operation(operationId = "loginProviders", summary = "Whether the municipal identity provider's login is offered",
+            description = "The login page shows its button when `oidc` is true; `oidcLogin` is where it starts.")
+    Providers providers() {
+        return new Providers(oidc, oidc ? "/oauth/login/municipal" : null);
     }
 
     @Post(uri = "/logout", produces = MediaType.APPLICATION_JSON)
@@ -140,20 +155,9 @@ final class LoginController {
         if (cookie) {
             Duration valid = Duration.ofSeconds(tokens.validSeconds());
             response.cookie(cookie(request, TOKEN_COOKIE, token, true).maxAge(valid));
-            response.cookie(cookie(request, CsrfFilter.COOKIE, csrfToken(), false).maxAge(valid));
+            response.cookie(cookie(request, CsrfFilter.COOKIE, PageLogin.randomToken(), false).maxAge(valid));
         }
         return response;
-    }
-
-    private static String csrfToken() {
-        return randomToken();
-    }
-
-    /** 192 random bits, URL-safe: CSRF tokens. */
-    static String randomToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** SameSite=Strict: the browser sends the cookies on this site's own requests only. */

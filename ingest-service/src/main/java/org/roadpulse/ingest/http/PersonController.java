@@ -25,7 +25,7 @@ import org.roadpulse.ingest.access.AccessDeniedException;
 import org.roadpulse.ingest.access.Caller;
 import org.roadpulse.ingest.access.InvalidAccountException;
 import org.roadpulse.ingest.access.PersonAdministration;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.protocol.Rejection;
 
 import java.net.URI;

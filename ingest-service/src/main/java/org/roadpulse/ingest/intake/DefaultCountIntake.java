@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.intake;
 
+import org.roadpulse.platform.limits.RateLimit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
@@ -34,24 +35,24 @@ public final class DefaultCountIntake implements CountIntake {
     private final CountWriter writer;
     private final DeadLetterSink deadLetters;
     private final IntakeMetrics metrics;
-    private final DeviceRateLimit rateLimit;
+    private final RateLimit rateLimit;
 
     @Inject
     public DefaultCountIntake(DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
                               IntakeMetrics metrics, IngestSettings.RateLimit rateLimit) {
         this(Clock.systemUTC(), devices, writer, deadLetters, metrics,
-                new DeviceRateLimit(rateLimit.messagesPerSecond(), rateLimit.burst(), System::nanoTime));
+                new RateLimit(rateLimit.messagesPerSecond(), rateLimit.burst(), System::nanoTime));
     }
 
     /** @param clock the service clock that device timestamps are checked against */
     public DefaultCountIntake(Clock clock, DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
                               IntakeMetrics metrics) {
-        this(clock, devices, writer, deadLetters, metrics, DeviceRateLimit.unlimited());
+        this(clock, devices, writer, deadLetters, metrics, RateLimit.unlimited());
     }
 
     /** @param rateLimit checked after the sender is known to be registered, so strangers cannot fill it */
     public DefaultCountIntake(Clock clock, DeviceRegistry devices, CountWriter writer, DeadLetterSink deadLetters,
-                              IntakeMetrics metrics, DeviceRateLimit rateLimit) {
+                              IntakeMetrics metrics, RateLimit rateLimit) {
         this.codec = new CountIntervalCodec(clock);
         this.devices = devices;
         this.writer = writer;

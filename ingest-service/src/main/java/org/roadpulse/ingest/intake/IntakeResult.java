@@ -1,5 +1,6 @@
 package org.roadpulse.ingest.intake;
 
+import org.roadpulse.platform.limits.RateLimit;
 import org.roadpulse.protocol.Rejection;
 
 /**
@@ -18,7 +19,7 @@ public sealed interface IntakeResult {
     }
 
     /**
-     * Not stored: the device sends faster than its {@link DeviceRateLimit} allows. Like {@link Unavailable} the sender
+     * Not stored: the device sends faster than its {@link RateLimit} allows. Like {@link Unavailable} the sender
      * keeps the message and sends it again, after {@code retryAfterSeconds}: HTTP 429, CoAP 4.29, MQTT PUBACK "quota
      * exceeded" (MQTT 3.1.1: the connection is closed, the message stays unacknowledged), reason {@code rate.exceeded}.
      */

@@ -1,5 +1,7 @@
 package org.roadpulse.ingest.access;
 
+import org.roadpulse.platform.access.Role;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

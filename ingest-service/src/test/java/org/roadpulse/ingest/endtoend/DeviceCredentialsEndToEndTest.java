@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.roadpulse.ingest.testdoubles.CoapTestClients;
 import org.roadpulse.ingest.testdoubles.ExternalClient;
 import org.roadpulse.ingest.testdoubles.MqttTestClients;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TestLogins;
 import org.roadpulse.ingest.testing.TestIntervals;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
+import org.roadpulse.platform.access.testing.ForgedTokens;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestLogins;
@@ -20,7 +21,6 @@ import org.roadpulse.ingest.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,8 @@ class EveryRouteTest implements TestPropertyProvider {
     /** Routes anyone may call: login, logout, the login and API pages, health, metrics, and device intake (which
      * checks the device's own secret, see HttpIntakeTest). */
     private static final Set<String> OPEN = Set.of(
-            "POST /api/v1/login", "POST /login/session", "POST /logout", "GET /login/", "GET /api-docs/",
+            "POST /api/v1/login", "POST /login/session", "GET /login/providers", "POST /logout", "GET /login/",
+            "GET /api-docs/",
             "GET /openapi/roadpulse-ingest.yml", "GET /login", "GET /api-docs",
             "POST /api/v1/devices/{deviceId}/counts",
             "POST /api/v1/devices/{deviceId}/status", "GET /health", "GET /health/{selector}",
@@ -114,8 +115,8 @@ class EveryRouteTest implements TestPropertyProvider {
     @Test
     void everyRouteThatNeedsALoginRefusesMissingForgedAndMalformedTokens() {
         // GIVEN a token signed with another key, an unsigned one ("alg": "none"), and one that is no JWT at all
-        String forged = forgedOperatorToken();
-        String unsigned = unsignedOperatorToken();
+        String forged = ForgedTokens.signedWithAnotherKey();
+        String unsigned = ForgedTokens.unsigned();
         HttpCalls anonymous = new HttpCalls(server.getURL());
         List<String> leaks = new ArrayList<>();
 
@@ -176,31 +177,5 @@ class EveryRouteTest implements TestPropertyProvider {
     private static boolean redirectsToLogin(HttpResponse<String> response) {
         return response.statusCode() / 100 == 3
                 && response.headers().firstValue("Location").orElse("").startsWith("/login/");
-    }
-
-    /** A plain JWT ("alg": "none", no signature) claiming OPERATOR: anyone can write one. */
-    private static String unsignedOperatorToken() {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString("{\"sub\":\"mallory\",\"roles\":[\"OPERATOR\"],\"exp\":4102444800}"
-                .getBytes(StandardCharsets.UTF_8)) + ".";
-    }
-
-    /** A well-formed HS256 JWT claiming OPERATOR, signed with a key the service does not have. */
-    private static String forgedOperatorToken() {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"sub\":\"mallory\",\"roles\":[\"OPERATOR\"],\"exp\":4102444800}")
-                .getBytes(StandardCharsets.UTF_8));
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec("another key of at least thirty-two bytes!!"
-                    .getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = b64.encodeToString(mac.doFinal((header + "." + claims)
-                    .getBytes(StandardCharsets.UTF_8)));
-            return header + "." + claims + "." + signature;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

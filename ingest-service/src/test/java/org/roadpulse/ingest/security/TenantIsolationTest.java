@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.ingest.sites.PgSites;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TestDatabase;

@@ -3,7 +3,7 @@ package org.roadpulse.ingest.testing;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.roadpulse.ingest.access.Person;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.ingest.access.Tokens;
 
 import java.util.Set;

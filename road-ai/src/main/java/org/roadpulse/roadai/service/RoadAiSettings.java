@@ -45,16 +45,30 @@ public final class RoadAiSettings {
      *                        means every road gets its class's default traffic
      * @param timeoutMs       how long to wait for it before falling back to the default
      * @param cacheMinutes    how long a site's figures are reused
-     * @param tokenSecret     the ingest service's token key ({@code ROADPULSE_SECURITY_TOKEN_SECRET} there), with which
-     *                        road-ai signs a short planner's token for the municipality it asks about
-     * @param tokenSecretFile where to read that key instead: the ingest service's {@code <data-dir>/token-secret}
      */
     @ConfigurationProperties("roadai.traffic")
     public record Traffic(@Bindable(defaultValue = "http://localhost:8080") String flowApiUrl,
                           @Bindable(defaultValue = "2000") int timeoutMs,
-                          @Bindable(defaultValue = "60") int cacheMinutes,
-                          @Bindable(defaultValue = "") String tokenSecret,
-                          @Bindable(defaultValue = "") String tokenSecretFile) {
+                          @Bindable(defaultValue = "60") int cacheMinutes) {
+    }
+
+    /**
+     * People's access (docs/security.md): road-ai checks the tokens the ingest service issues, and signs its own
+     * flow lookups, with the ingest service's token key.
+     *
+     * @param tokenSecret     that key ({@code ROADPULSE_SECURITY_TOKEN_SECRET} there), at least 32 characters
+     * @param tokenSecretFile where to read it instead: the ingest service's {@code <data-dir>/token-secret}
+     * @param accountsUrl     base URL of the ingest service, which keeps the accounts: the login page's credentials
+     *                        go to its {@code /api/v1/login}
+     * @param requestsPerSecond API requests a logged-in person may make per second in the long run (0: no limit)
+     * @param requestBurst    requests a person may make at once (the page loading the list, its map and images)
+     */
+    @ConfigurationProperties("roadai.access")
+    public record Access(@Bindable(defaultValue = "") String tokenSecret,
+                         @Bindable(defaultValue = "") String tokenSecretFile,
+                         @Bindable(defaultValue = "http://localhost:8080") String accountsUrl,
+                         @Bindable(defaultValue = "20") double requestsPerSecond,
+                         @Bindable(defaultValue = "200") int requestBurst) {
     }
 
     /**

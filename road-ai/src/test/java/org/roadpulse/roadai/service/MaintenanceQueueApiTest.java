@@ -73,6 +73,12 @@ class MaintenanceQueueApiTest {
         assertThat(image.body()).startsWith(0xFF, 0xD8);
         assertThat(Arrays.equals(image.body(), original)).isFalse();
         assertThat(service.getBytes(base() + "/images/" + imageId + "/overlay.jpg").statusCode()).isEqualTo(200);
+        // AND the audit trail names who uploaded it
+        assertThat(json(service.get(base() + "/audit"), 200)).anySatisfy(entry -> {
+            assertThat(entry.path("action").asText()).isEqualTo("images.imported");
+            assertThat(entry.path("who").asText()).isEqualTo(RunningService.OPERATOR);
+            assertThat(entry.path("detail").asText()).isEqualTo("frame-1.jpg: stored");
+        });
         // AND the item is on the list, safety-critical, with every term of "why here"
         JsonNode item = itemAt(7.040);
         assertThat(item.path("damageClass").asText()).isEqualTo("pothole");
@@ -177,9 +183,8 @@ class MaintenanceQueueApiTest {
                 "Anna"), 409);
         assertThat(refused.path("reason").asText()).isEqualTo("transition.refused");
         assertThat(refused.path("message").asText()).contains("new", "schedule");
-        // an action needs a who
-        assertThat(json(service.postJson(item + "/confirm", "{}", null), 400).path("field").asText())
-                .isEqualTo("X-RoadPulse-User");
+        // an action needs a login
+        assertThat(service.postJson(item + "/confirm", "{}", null).statusCode()).isEqualTo(401);
         // confirm, schedule, comment, assign
         json(service.postJson(item + "/confirm", "{}", "Anna"), 200);
         JsonNode scheduled = json(service.postJson(item + "/schedule",

@@ -12,14 +12,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.roadpulse.platform.access.Role;
+import org.roadpulse.platform.access.ServiceTokens;
 
 /**
  * The maintenance-queue service on a random port with a fresh database and (unless told otherwise) the tiny model,
- * and a plain HTTP client for it: requests go over the network as a browser's would.
+ * and a plain HTTP client for it: requests go over the network as a browser's would. Requests carry an operator's
+ * token signed with {@link #TOKEN_KEY}, the key the service is given, unless a test sends its own.
  */
 public final class RunningService implements AutoCloseable {
 
@@ -41,6 +47,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** The token key the service checks people's tokens with, as the ingest service would sign them. */
+    public static final String TOKEN_KEY = "road-ai-tests-token-key-of-at-least-32-characters";
+    /** Who acts when a test does not say. */
+    public static final String OPERATOR = "test-operator";
+
     private final EmbeddedServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,6 +65,12 @@ public final class RunningService implements AutoCloseable {
 
     /** The service on a database of the caller's (user postgres, no password), e.g. one the test will stop. */
     public static RunningService start(Path dataDir, String databaseUrl, boolean withModel) {
+        return start(dataDir, databaseUrl, withModel, Map.of());
+    }
+
+    /** With settings of the test's own over the defaults here, e.g. {@code roadai.access.accounts-url}. */
+    public static RunningService start(Path dataDir, String databaseUrl, boolean withModel,
+                                       Map<String, Object> settings) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("roadai.data-dir", dataDir.toString());
@@ -62,6 +79,8 @@ public final class RunningService implements AutoCloseable {
         properties.put("roadai.database.password", "");
         properties.put("roadai.model", withModel ? TinyModel.file().toString() : dataDir.resolve("none.zip").toString());
         properties.put("roadai.traffic.flow-api-url", "");
+        properties.put("roadai.access.token-secret", TOKEN_KEY);
+        properties.putAll(settings);
         return new RunningService(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
@@ -73,13 +92,34 @@ public final class RunningService implements AutoCloseable {
         return server.getApplicationContext();
     }
 
+    /** A token for this person with these roles in these municipalities (AGS), valid for an hour. */
+    public static String token(String username, Set<Role> roles, Set<String> municipalities) {
+        return new ServiceTokens(TOKEN_KEY, username, Duration.ofHours(1), Clock.systemUTC())
+                .issue(roles.stream().map(Role::name).toList(), municipalities);
+    }
+
+    public static String operator(String username) {
+        return token(username, Set.of(Role.OPERATOR), Set.of());
+    }
+
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        return send(authorised(HttpRequest.newBuilder(uri(path)).GET(), operator(OPERATOR)).build());
+    }
+
+    /** Any request, with this bearer token (null: none) and body (null: none). */
+    public HttpResponse<String> call(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(authorised(request, token).build());
     }
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(authorised(HttpRequest.newBuilder(uri(path)).GET(), operator(OPERATOR)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -87,22 +127,16 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** Posted by the operator {@code who}; without a {@code who}, without a token. */
     public HttpResponse<String> postJson(String path, String json, String who) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (who != null) {
-            request.header("X-RoadPulse-User", who);
-        }
-        return send(request.build());
+        return call("POST", path, who == null ? null : operator(who), "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Put by the operator {@code who}; without a {@code who}, without a token. */
     public HttpResponse<String> putJson(String path, String json, String who) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json));
-        if (who != null) {
-            request.header("X-RoadPulse-User", who);
-        }
-        return send(request.build());
+        return call("PUT", path, who == null ? null : operator(who), "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     public HttpResponse<String> postMultipart(String path, List<Part> parts) {
@@ -121,8 +155,12 @@ public final class RunningService implements AutoCloseable {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return call("POST", path, operator(OPERATOR), "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    private static HttpRequest.Builder authorised(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private URI uri(String path) {

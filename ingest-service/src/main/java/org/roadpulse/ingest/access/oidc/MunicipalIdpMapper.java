@@ -13,7 +13,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import org.roadpulse.ingest.access.IdpGroups;
-import org.roadpulse.ingest.access.Role;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.ingest.access.Tokens;
 
 import java.util.Collection;

@@ -1,5 +1,8 @@
 package org.roadpulse.roadai.service.http;
 
+import org.roadpulse.roadai.service.access.Staff;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -23,6 +26,7 @@ import org.roadpulse.roadai.service.storage.PgSurveyImages;
 
 /** The list for spreadsheets and GIS, and the judged detections as a training set. */
 @Controller("/api/v1/municipalities/{ags}")
+@Secured({AccessRules.MAINTENANCE, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Exports")
 final class ExportController {
@@ -41,19 +45,19 @@ final class ExportController {
 
     @Get(uri = "/items.csv", produces = "text/csv; charset=utf-8")
     @Operation(summary = "The list as CSV, in list order, with the same filters as the list")
-    HttpResponse<String> csv(String ags, @QueryValue @Nullable String status,
+    HttpResponse<String> csv(String ags, @Parameter(hidden = true) Staff staff, @QueryValue @Nullable String status,
                              @QueryValue("class") @Nullable String damageClass, @QueryValue @Nullable String grade) {
-        String scoped = scope.of(ags).ags();
+        String scoped = scope.of(ags, staff).ags();
         String body = ItemsCsv.of(ranking.rank(scoped, ItemFilter.parse(status, damageClass, grade)));
         return attachment(HttpResponse.ok(body), "maintenance-" + scoped + "-" + LocalDate.now() + ".csv");
     }
 
     @Get(uri = "/items.geojson", produces = "application/geo+json")
     @Operation(summary = "The list as GeoJSON points (for QGIS), with the same filters as the list")
-    HttpResponse<String> geoJson(String ags, @QueryValue @Nullable String status,
+    HttpResponse<String> geoJson(String ags, @Parameter(hidden = true) Staff staff, @QueryValue @Nullable String status,
                                  @QueryValue("class") @Nullable String damageClass,
                                  @QueryValue @Nullable String grade) {
-        String scoped = scope.of(ags).ags();
+        String scoped = scope.of(ags, staff).ags();
         String body = ItemsGeoJson.of(ranking.rank(scoped, ItemFilter.parse(status, damageClass, grade)));
         return attachment(HttpResponse.ok(body), "maintenance-" + scoped + "-" + LocalDate.now() + ".geojson");
     }
@@ -62,8 +66,8 @@ final class ExportController {
     @Operation(summary = "Confirmed and rejected detections as a labelled data set for retraining", description = """
             Class folders as the training tool reads them: `crack/`, `pothole/` (items staff confirmed, scheduled \
             or repaired) and `no_damage/` (rejected items), each a cut of the anonymised image, and `labels.csv`.""")
-    HttpResponse<byte[]> dataset(String ags) {
-        String scoped = scope.of(ags).ags();
+    HttpResponse<byte[]> dataset(String ags, @Parameter(hidden = true) Staff staff) {
+        String scoped = scope.of(ags, staff).ags();
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try {
             OpenCvLabelledDataset.write(detections.labelled(scoped), id -> images.picture(scoped, id, false), zip);

@@ -1,5 +1,8 @@
 package org.roadpulse.roadai.service.http;
 
+import org.roadpulse.roadai.service.access.Staff;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -25,6 +28,7 @@ import org.roadpulse.roadai.service.intake.ImageIntake;
 import org.roadpulse.roadai.service.intake.IncomingImage;
 import org.roadpulse.roadai.service.queue.InvalidParameterException;
 import org.roadpulse.roadai.service.domain.Municipality;
+import org.roadpulse.roadai.service.storage.PgAuditTrail;
 import org.roadpulse.roadai.service.storage.PgDetections;
 import org.roadpulse.roadai.service.storage.PgSurveyImages;
 import org.roadpulse.roadai.tracks.Track;
@@ -32,6 +36,7 @@ import org.roadpulse.roadai.tracks.TrackFormatException;
 
 /** Survey images in (one, or a folder of a drive with its track), anonymised pictures and unmatched detections out. */
 @Controller("/api/v1/municipalities/{ags}")
+@Secured({AccessRules.MAINTENANCE, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Survey images")
 final class ImageController {
@@ -44,15 +49,17 @@ final class ImageController {
     private final FrameSurveys surveys;
     private final PgSurveyImages images;
     private final PgDetections detections;
+    private final PgAuditTrail auditTrail;
 
     ImageController(Scope scope, ImageIntake intake, BatchImport batch, FrameSurveys surveys, PgSurveyImages images,
-                    PgDetections detections) {
+                    PgDetections detections, PgAuditTrail auditTrail) {
         this.scope = scope;
         this.intake = intake;
         this.batch = batch;
         this.surveys = surveys;
         this.images = images;
         this.detections = detections;
+        this.auditTrail = auditTrail;
     }
 
     @Post(uri = "/images", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -62,8 +69,8 @@ final class ImageController {
             plates pixelated) before anything is stored; the original is never kept. 201 stored, 200 when the same \
             file was stored before (`outcome: duplicate`, ignored), 400 with the reason when refused, 503 without a \
             damage model.""")
-    HttpResponse<?> upload(String ags, @Body MultipartBody body) {
-        Municipality municipality = scope.of(ags);
+    HttpResponse<?> upload(String ags, @Parameter(hidden = true) Staff staff, @Body MultipartBody body) {
+        Municipality municipality = scope.of(ags, staff);
         surveys.require();
         MultipartForm form = MultipartForm.read(body);
         List<MultipartForm.FilePart> files = form.files();
@@ -78,6 +85,8 @@ final class ImageController {
         MultipartForm.FilePart file = files.get(0);
         FileResult result = intake.accept(municipality, new IncomingImage(name(file), file.bytes(), lat, lon,
                 time(form), number(form, "heading", 0, 360)), null);
+        auditTrail.add(municipality.ags(), Instant.now(), staff.username(), "images.imported",
+                result.file() + ": " + result.outcome());
         return switch (result.outcome()) {
             case "stored" -> HttpResponse.status(HttpStatus.CREATED).body(result);
             case "duplicate" -> HttpResponse.ok(result);
@@ -96,8 +105,8 @@ final class ImageController {
             `position.missing`, `position.outside_municipality`). A refused file stores nothing. The server's \
             multipart decoder turns `=`, `;`, `:` and `,` in a file name into spaces: to keep them, percent-encode \
             the names and send the field `fileNameEncoding=percent` (the pages do).""")
-    BatchReport importFolder(String ags, @Body MultipartBody body) {
-        Municipality municipality = scope.of(ags);
+    BatchReport importFolder(String ags, @Parameter(hidden = true) Staff staff, @Body MultipartBody body) {
+        Municipality municipality = scope.of(ags, staff);
         surveys.require();
         MultipartForm form = MultipartForm.read(body);
         Track track = null;
@@ -116,29 +125,33 @@ final class ImageController {
         if (files.isEmpty()) {
             throw new InvalidParameterException("files", "no image files in the part 'files'");
         }
-        return batch.run(municipality, files, track);
+        BatchReport report = batch.run(municipality, files, track);
+        auditTrail.add(municipality.ags(), Instant.now(), staff.username(), "images.imported", report.stored()
+                + " stored, " + report.duplicates() + " duplicate, " + report.refused() + " refused"
+                + (track == null ? "" : ", with a track"));
+        return report;
     }
 
     @Get(uri = "/images/{id}/image.jpg", produces = "image/jpeg")
     @Operation(summary = "The anonymised survey image")
-    HttpResponse<byte[]> image(String ags, long id) {
-        return picture(ags, id, false);
+    HttpResponse<byte[]> image(String ags, @Parameter(hidden = true) Staff staff, long id) {
+        return picture(scope.of(ags, staff).ags(), id, false);
     }
 
     @Get(uri = "/images/{id}/overlay.jpg", produces = "image/jpeg")
     @Operation(summary = "The anonymised image, smaller, with the damage map drawn over it")
-    HttpResponse<byte[]> overlay(String ags, long id) {
-        return picture(ags, id, true);
+    HttpResponse<byte[]> overlay(String ags, @Parameter(hidden = true) Staff staff, long id) {
+        return picture(scope.of(ags, staff).ags(), id, true);
     }
 
     @Get("/detections/unmatched")
     @Operation(summary = "Detections that lie on no road of the municipality (within the snap tolerance)")
-    List<Replies.DetectionReply> unmatched(String ags) {
-        return detections.unmatched(scope.of(ags).ags()).stream().map(Replies.DetectionReply::of).toList();
+    List<Replies.DetectionReply> unmatched(String ags, @Parameter(hidden = true) Staff staff) {
+        return detections.unmatched(scope.of(ags, staff).ags()).stream().map(Replies.DetectionReply::of).toList();
     }
 
-    private HttpResponse<byte[]> picture(String ags, long id, boolean overlay) {
-        return images.picture(scope.of(ags).ags(), id, overlay)
+    private HttpResponse<byte[]> picture(String scopedAgs, long id, boolean overlay) {
+        return images.picture(scopedAgs, id, overlay)
                 .<HttpResponse<byte[]>>map(bytes -> HttpResponse.ok(bytes).contentType(JPEG)
                         .header("Cache-Control", "private, max-age=86400"))
                 .orElseGet(HttpResponse::notFound);

@@ -1,10 +1,12 @@
 package org.roadpulse.roadai.service.http;
 
+import org.roadpulse.roadai.service.access.Staff;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,12 +22,10 @@ import org.roadpulse.roadai.service.storage.PgItemHistory;
 
 /** The prioritised list, one item with its evidence and history, and what staff do with an item. */
 @Controller("/api/v1/municipalities/{ags}/items")
+@Secured({AccessRules.MAINTENANCE, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Maintenance items")
 final class ItemController {
-
-    /** Who did an action, until logins exist (issue #7): the audit trail names this. */
-    static final String WHO = ActingUser.HEADER;
 
     private final Scope scope;
     private final ItemRanking ranking;
@@ -51,9 +51,9 @@ final class ItemController {
             `source` = `measured` with `siteId`, `from`, `to`, or the road class's default: `road-class-default`, \
             `flow-api-not-configured`, `flow-api-unavailable`, `flow-api-refused`, `no-complete-day` with `roadClass`; `days`) and \
             `basis`, the same facts as an English sentence.""")
-    Replies.ItemsReply list(String ags, @QueryValue @Nullable String status,
+    Replies.ItemsReply list(String ags, @Parameter(hidden = true) Staff staff, @QueryValue @Nullable String status,
                             @QueryValue("class") @Nullable String damageClass, @QueryValue @Nullable String grade) {
-        String scoped = scope.of(ags).ags();
+        String scoped = scope.of(ags, staff).ags();
         var items = ranking.rank(scoped, ItemFilter.parse(status, damageClass, grade)).stream()
                 .map(Replies.ItemReply::of).toList();
         return new Replies.ItemsReply(scoped, items.size(), items);
@@ -61,8 +61,8 @@ final class ItemController {
 
     @Get("/{id}")
     @Operation(summary = "One item: its priority breakdown, detections (with their images), audit trail, comments")
-    Replies.ItemDetailReply item(String ags, long id) {
-        String scoped = scope.of(ags).ags();
+    Replies.ItemDetailReply item(String ags, @Parameter(hidden = true) Staff staff, long id) {
+        String scoped = scope.of(ags, staff).ags();
         RankedItem ranked = ranking.one(scoped, id);
         return new Replies.ItemDetailReply(Replies.ItemReply.of(ranked),
                 detections.ofItem(scoped, id).stream().map(Replies.DetectionReply::of).toList(),
@@ -72,14 +72,14 @@ final class ItemController {
 
     @Post("/{id}/{action}")
     @Operation(summary = "Confirm, reject, schedule, repaired, assign or comment", description = """
-            Header `X-RoadPulse-User`: who acts (required; kept in the audit trail). Body (JSON, fields by action): \
+            Who acts is the token's user (kept in the audit trail). Body (JSON, fields by action): \
             `schedule` {date, crew}; `assign` {assignee}; `comment` {text}; `reject` {text: reason, optional}. A step \
             the item's status does not allow (e.g. scheduling a rejected item) is refused with 409 and the reason; \
             nothing changes. Answers the item as `GET` does.""")
-    Replies.ItemDetailReply act(String ags, long id, String action, @Header(WHO) @Nullable String who,
+    Replies.ItemDetailReply act(String ags, @Parameter(hidden = true) Staff staff, long id, String action,
                                 @Body @Nullable ItemActions.Request request) {
-        String scoped = scope.of(ags).ags();
-        actions.act(scoped, id, action, request, ActingUser.decoded(who));
-        return item(scoped, id);
+        String scoped = scope.of(ags, staff).ags();
+        actions.act(scoped, id, action, request, staff.username());
+        return item(scoped, staff, id);
     }
 }

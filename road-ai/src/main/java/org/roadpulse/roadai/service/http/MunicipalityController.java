@@ -1,14 +1,15 @@
 package org.roadpulse.roadai.service.http;
 
+import org.roadpulse.roadai.service.access.Staff;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +22,7 @@ import org.roadpulse.roadai.service.storage.PgMunicipalities;
 
 /** The municipalities and how each weighs what makes an item urgent. */
 @Controller("/api/v1/municipalities")
+@Secured({AccessRules.MAINTENANCE, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Municipalities")
 final class MunicipalityController {
@@ -60,33 +62,36 @@ final class MunicipalityController {
 
     @Get
     @Operation(summary = "The municipalities with a maintenance queue (AGS, name, area as [minLon, minLat, maxLon, maxLat])")
-    List<Replies.MunicipalityReply> all() {
-        return municipalities.all().stream().map(Replies.MunicipalityReply::of).toList();
+    List<Replies.MunicipalityReply> all(@Parameter(hidden = true) Staff staff) {
+        return municipalities.all().stream().filter(municipality -> staff.worksIn(municipality.ags()))
+                .map(Replies.MunicipalityReply::of).toList();
     }
 
     @Get("/{ags}/weights")
     @Operation(summary = "The municipality's priority weights (the defaults until it sets its own)")
-    Weights weights(String ags) {
-        return Weights.of(municipalities.weights(scope.of(ags).ags()));
+    Weights weights(String ags, @Parameter(hidden = true) Staff staff) {
+        return Weights.of(municipalities.weights(scope.of(ags, staff).ags()));
     }
 
     @Put("/{ags}/weights")
     @Operation(summary = "Sets the municipality's priority weights; the list is ranked with them at once",
-            description = "Header `X-RoadPulse-User`: who changes them (required; kept in the audit trail).")
-    Weights setWeights(String ags, @Header(ActingUser.HEADER) @Nullable String who, @Body Weights weights) {
-        String scoped = scope.of(ags).ags();
-        String by = ActingUser.required(who);
-        municipalities.saveWeights(scoped, weights.toWeights(), by, Instant.now());
+            description = "Municipal admins and operators; the audit trail keeps who changed them.")
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    Weights setWeights(String ags, @Parameter(hidden = true) Staff staff, @Body Weights weights) {
+        String scoped = scope.of(ags, staff).ags();
+        municipalities.saveWeights(scoped, weights.toWeights(), staff.username(), Instant.now());
         return Weights.of(municipalities.weights(scoped));
     }
 
     @Get("/{ags}/audit")
     @Operation(summary = "The municipality's audit trail, newest first: weight changes, road imports, item actions",
-            description = "`limit`: how many entries (default 200, at most 1000).")
-    List<Replies.AuditReply> audit(String ags, @QueryValue(defaultValue = "200") int limit) {
+            description = "Municipal admins and operators. `limit`: how many entries (default 200, at most 1000).")
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    List<Replies.AuditReply> audit(String ags, @Parameter(hidden = true) Staff staff,
+                                   @QueryValue(defaultValue = "200") int limit) {
         if (limit < 1 || limit > MAX_AUDIT_ENTRIES) {
             throw new InvalidParameterException("limit", "limit must be 1 to " + MAX_AUDIT_ENTRIES);
         }
-        return auditTrail.of(scope.of(ags).ags(), limit).stream().map(Replies.AuditReply::of).toList();
+        return auditTrail.of(scope.of(ags, staff).ags(), limit).stream().map(Replies.AuditReply::of).toList();
     }
 }

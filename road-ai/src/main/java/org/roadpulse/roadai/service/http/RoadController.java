@@ -1,5 +1,8 @@
 package org.roadpulse.roadai.service.http;
 
+import org.roadpulse.roadai.service.access.Staff;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.micronaut.security.annotation.Secured;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +12,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -28,6 +30,7 @@ import org.roadpulse.roadai.service.storage.PgRoadSegments;
 
 /** A municipality's road network: imported from GeoJSON (e.g. an OpenStreetMap export), read back for the map. */
 @Controller("/api/v1/municipalities/{ags}/roads")
+@Secured({AccessRules.MAINTENANCE, AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Roads")
 final class RoadController {
@@ -50,12 +53,12 @@ final class RoadController {
             Properties: `id`, `name`, `roadClass` (FEDERAL, STATE, DISTRICT, MUNICIPAL_MAIN, RESIDENTIAL, PATH) or \
             OSM `highway`, optional `ags` (must be this municipality's) and `siteId` (the measurement site whose \
             flow figures give the road's traffic). One line per refused feature; the good ones are stored. A segment \
-            imported again replaces the earlier one. Header `X-RoadPulse-User`: who imports (required; kept in the \
-            audit trail with the counts and the segment ids).""")
-    Replies.RoadImportReply importRoads(String ags, @Header(ActingUser.HEADER) @Nullable String who,
-                                        @Body String geoJson) {
-        String scoped = scope.of(ags).ags();
-        String by = ActingUser.required(who);
+            imported again replaces the earlier one. Municipal admins and operators; the audit trail keeps who \
+            imported, with the counts and the segment ids.""")
+    @Secured({AccessRules.MUNICIPAL_ADMIN, AccessRules.OPERATOR})
+    Replies.RoadImportReply importRoads(String ags, @Parameter(hidden = true) Staff staff, @Body String geoJson) {
+        String scoped = scope.of(ags, staff).ags();
+        String by = staff.username();
         RoadImport read;
         try {
             read = new GeoJsonRoads().read(geoJson, scoped);
@@ -89,10 +92,10 @@ final class RoadController {
 
     @Get(produces = GEOJSON)
     @Operation(summary = "The municipality's road segments as GeoJSON")
-    HttpResponse<String> roads(String ags) {
+    HttpResponse<String> roads(String ags, @Parameter(hidden = true) Staff staff) {
         ObjectNode collection = JSON.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");
-        for (RoadSegment segment : segments.of(scope.of(ags).ags())) {
+        for (RoadSegment segment : segments.of(scope.of(ags, staff).ags())) {
             ObjectNode feature = features.addObject().put("type", "Feature");
             ArrayNode line = feature.putObject("geometry").put("type", "LineString").putArray("coordinates");
             for (GeoPoint p : segment.line()) {

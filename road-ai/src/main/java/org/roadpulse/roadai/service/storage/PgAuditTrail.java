@@ -35,6 +35,14 @@ public final class PgAuditTrail {
         }
     }
 
+    /** An action that is not itself one transaction, e.g. an image import (each image is its own). */
+    public void add(String ags, Instant at, String who, String action, String detail) {
+        jdbc.inTransaction(c -> {
+            record(c, ags, at, who, action, detail);
+            return null;
+        });
+    }
+
     /** The newest {@code limit} entries of the municipality, settings and item actions together, newest first. */
     public List<AuditEntry> of(String ags, int limit) {
         return jdbc.read(c -> {

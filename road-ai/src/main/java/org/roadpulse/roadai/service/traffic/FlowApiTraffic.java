@@ -91,7 +91,7 @@ public final class FlowApiTraffic implements TrafficSource {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 LOG.warn("Flow API at {} refused road-ai ({}) for site {}: give road-ai the ingest service's token key"
-                        + " (roadai.traffic.token-secret or token-secret-file)", baseUrl, response.statusCode(), site);
+                        + " (roadai.access.token-secret or token-secret-file)", baseUrl, response.statusCode(), site);
                 return Traffic.assumedFor(roadClass, Reason.FLOW_API_REFUSED, site);
             }
             if (response.statusCode() != 200) {

@@ -2,6 +2,7 @@ package org.roadpulse.roadai.service.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,6 +62,19 @@ final class HeadlessChromium implements AutoCloseable {
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Logged in as the login page would leave the browser: the token in the HttpOnly cookie, a CSRF cookie beside
+     * it. Cookies can only be set on a page of the site, so the (open) login page is opened first.
+     */
+    HeadlessChromium loggedIn(URL service, String token) {
+        driver.get(service + "/login/");
+        driver.manage().addCookie(new Cookie.Builder("JWT", token).path("/").isHttpOnly(true).sameSite("Strict")
+                .build());
+        driver.manage().addCookie(new Cookie.Builder("CSRF-TOKEN", "csrf-" + System.nanoTime()).path("/")
+                .sameSite("Strict").build());
+        return this;
     }
 
     Object script(String script, Object... arguments) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.roadpulse.platform.access.Role;
 import org.roadpulse.roadai.service.RunningService;
 import org.roadpulse.roadai.service.RunningService.Part;
 import org.roadpulse.roadai.service.SurveyPictures;
@@ -53,7 +55,7 @@ class StaffPagesTest {
     @Test
     void theListRendersInTheBrowsersLanguageAndSwitchesToEnglish() throws IOException {
         JsonNode list = JSON.readTree(service.get(base() + "/items").body());
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = staff("de-DE", "Anna Schäfer")) {
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
             browser.waitFor("return document.body.dataset.ready === 'list'");
             List<WebElement> rows = browser.driver().findElements(By.cssSelector("#item-rows tr"));
@@ -78,13 +80,12 @@ class StaffPagesTest {
     @Test
     void anItemShowsItsImageAndBreakdownAndConfirmingItWorks() throws IOException {
         long id = JSON.readTree(service.get(base() + "/items").body()).path("items").get(0).path("id").asLong();
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = staff("en-GB", "Anna Schäfer")) {
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
             browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
             assertThat(browser.driver().findElements(By.cssSelector("#why-rows tr"))).hasSize(6);
             assertThat(browser.driver().findElement(By.id("why")).getText()).contains("Traffic", "Landesstraße");
             browser.waitFor("const i = document.getElementById('item-overlay'); return i.complete && i.naturalWidth > 0");
-            browser.driver().findElement(By.id("who")).sendKeys("Anna Schäfer");
             browser.driver().findElement(By.cssSelector("button[data-action=confirm]")).click();
             browser.waitFor("return document.body.dataset.done === 'confirm-" + id + "'");
             assertThat(browser.driver().findElement(By.id("item-facts")).getText()).contains("confirmed");
@@ -102,7 +103,7 @@ class StaffPagesTest {
         JsonNode item = JSON.readTree(service.get(base() + "/items/" + id).body()).path("item");
         double grade = item.path("grade").asDouble();
         double certainty = item.path("why").get(5).path("facts").path("certainty").asDouble();
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = staff("de-DE", "Anna Schäfer")) {
             // WHEN its view is opened in German
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
             browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
@@ -134,7 +135,7 @@ class StaffPagesTest {
 
     @Test
     void everyTrafficSourceAndRoadClassTheApiNamesIsWordedInBothLanguages() {
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = staff("de-DE", "Anna Schäfer")) {
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
             browser.waitFor("return document.body.dataset.ready === 'list'");
             // WHEN the page's own wording is asked for the traffic facts of each source code, in German and English
@@ -196,10 +197,10 @@ class StaffPagesTest {
     void commentsAndNamesAreShownAsTextNeverRunAsMarkup() {
         long id = pickItem(2);
         String attack = "<img src=x onerror=\"window.__pwned=1\">";
-        try (HeadlessChromium browser = HeadlessChromium.start("en-GB")) {
+        try (HeadlessChromium browser = staff("en-GB", "<script>window.__pwned=2</script>")) {
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY + "#item-" + id);
             browser.waitFor("return document.body.dataset.ready === 'item-" + id + "'");
-            browser.driver().findElement(By.id("who")).sendKeys("<script>window.__pwned=2</script>");
+            assertThat(browser.driver().findElement(By.id("who")).getText()).isEqualTo("<script>window.__pwned=2</script>");
             browser.driver().findElement(By.id("comment-text")).sendKeys(attack);
             browser.driver().findElement(By.cssSelector("button[data-action=comment]")).click();
             browser.waitFor("return document.body.dataset.done === 'comment-" + id + "'");
@@ -217,7 +218,7 @@ class StaffPagesTest {
                 SurveyPictures.withGps(SurveyPictures.frame("pothole", 150), 49.48, 7.047));
         Path evil = java.nio.file.Files.write(folder.resolve("<b>bold<i>frame.jpg"),
                 "not a picture".getBytes());
-        try (HeadlessChromium browser = HeadlessChromium.start("de-DE")) {
+        try (HeadlessChromium browser = staff("de-DE", "Anna Schäfer")) {
             browser.driver().get(service.url() + "/maintenance/?ags=" + THOLEY);
             browser.waitFor("return document.body.dataset.ready === 'list'");
             browser.driver().findElement(By.cssSelector("#import-section summary")).click();
@@ -230,6 +231,12 @@ class StaffPagesTest {
             assertThat(browser.driver().findElement(By.id("import-summary")).getText())
                     .isEqualTo("1 gespeichert, 0 schon vorhanden, 1 abgelehnt.");
         }
+    }
+
+    /** A browser logged in as a maintenance worker of Tholey. */
+    private HeadlessChromium staff(String language, String name) {
+        return HeadlessChromium.start(language).loggedIn(service.url(),
+                RunningService.token(name, Set.of(Role.MAINTENANCE), Set.of(THOLEY)));
     }
 
     private long pickItem(int index) {

@@ -1,4 +1,4 @@
-package org.roadpulse.ingest.intake;
+package org.roadpulse.platform.limits;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -6,14 +6,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * How many count messages each device may send: a token bucket per device, filled at {@code perSecond} up to
- * {@code burst}. The burst lets a device that was offline empty its outbox quickly; the rate stops one device that
- * floods (a broken loop in its firmware, a stolen secret) from taking the writer away from all the others.
+ * How often each sender may come: a token bucket per sender (a device, a person), filled at {@code perSecond} up to
+ * {@code burst}. The burst lets a device that was offline empty its outbox quickly, or a page load its parts at once;
+ * the rate stops one sender that floods (a broken loop in a device's firmware, a runaway script, a stolen secret)
+ * from taking the service away from all the others.
  *
- * <p>A message over the limit is not refused for good: it is answered "too many, later", and the device keeps it
- * in its outbox, so a well-behaved device loses nothing (see {@link IntakeResult.Throttled}).
+ * <p>A request over the limit is not refused for good: it is answered "too many, later" with the seconds to wait, so a
+ * device keeps the message in its outbox and loses nothing, and a script can retry.
  */
-public final class DeviceRateLimit {
+public final class RateLimit {
 
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
@@ -33,18 +34,18 @@ public final class DeviceRateLimit {
     }
 
     /**
-     * @param perSecond messages per second a device may send in the long run; 0 or less means no limit
-     * @param burst     messages a device may send at once after a quiet time (at least 1)
+     * @param perSecond requests per second a sender may make in the long run; 0 or less means no limit
+     * @param burst     requests a sender may make at once after a quiet time (at least 1)
      * @param nanoTime  the clock, {@code System::nanoTime} outside tests
      */
-    public DeviceRateLimit(double perSecond, int burst, LongSupplier nanoTime) {
+    public RateLimit(double perSecond, int burst, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = Math.max(1, burst);
         this.nanoTime = nanoTime;
     }
 
-    public static DeviceRateLimit unlimited() {
-        return new DeviceRateLimit(0, 1, System::nanoTime);
+    public static RateLimit unlimited() {
+        return new RateLimit(0, 1, System::nanoTime);
     }
 
     public boolean limits() {
@@ -52,16 +53,16 @@ public final class DeviceRateLimit {
     }
 
     /**
-     * Takes one message of this device from its allowance.
+     * Takes one request of this sender from its allowance.
      *
      * @return 0 if the message may pass, otherwise the whole seconds (at least 1) after which the next one would
      */
-    public long admit(String deviceId) {
+    public long admit(String sender) {
         if (!limits()) {
             return 0;
         }
         long now = nanoTime.getAsLong();
-        Bucket bucket = buckets.computeIfAbsent(deviceId, id -> new Bucket(burst, now));
+        Bucket bucket = buckets.computeIfAbsent(sender, id -> new Bucket(burst, now));
         synchronized (bucket) {
             double refill = (now - bucket.filledAtNanos) * perSecond / NANOS_PER_SECOND;
             bucket.tokens = Math.min(burst, bucket.tokens + refill);

@@ -1,4 +1,4 @@
-package org.roadpulse.ingest.access;
+package org.roadpulse.platform.access;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.roadpulse.ingest.intake;
+package org.roadpulse.platform.limits;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,15 +7,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Verifies the per-device token bucket on a clock the test moves, not with sleeps. */
-class DeviceRateLimitTest {
+/** Verifies the per-sender token bucket on a clock the test moves, not with sleeps. */
+class RateLimitTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000);
 
     @Test
     void aDeviceMaySendItsBurstAtOnceAndThenAtItsRate() {
         // GIVEN 2 messages per second with a burst of 3
-        DeviceRateLimit limit = new DeviceRateLimit(2, 3, nanos::get);
+        RateLimit limit = new RateLimit(2, 3, nanos::get);
         // WHEN a device sends 4 at once
         // THEN 3 pass and the 4th is told to wait a second
         assertThat(limit.admit("d-1")).isZero();
@@ -30,7 +30,7 @@ class DeviceRateLimitTest {
 
     @Test
     void oneDevicesFloodDoesNotSlowAnother() {
-        DeviceRateLimit limit = new DeviceRateLimit(1, 2, nanos::get);
+        RateLimit limit = new RateLimit(1, 2, nanos::get);
         limit.admit("flooder");
         limit.admit("flooder");
         assertThat(limit.admit("flooder")).isPositive();
@@ -39,7 +39,7 @@ class DeviceRateLimitTest {
 
     @Test
     void aQuietTimeRefillsTheBurstButNoMore() {
-        DeviceRateLimit limit = new DeviceRateLimit(10, 5, nanos::get);
+        RateLimit limit = new RateLimit(10, 5, nanos::get);
         for (int i = 0; i < 5; i++) {
             limit.admit("d-2");
         }
@@ -53,7 +53,7 @@ class DeviceRateLimitTest {
 
     @Test
     void aRateOfZeroLimitsNothing() {
-        DeviceRateLimit limit = new DeviceRateLimit(0, 1, nanos::get);
+        RateLimit limit = new RateLimit(0, 1, nanos::get);
         for (int i = 0; i < 10_000; i++) {
             assertThat(limit.admit("d-3")).isZero();
         }

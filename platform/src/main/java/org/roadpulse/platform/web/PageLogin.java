@@ -1,0 +1,46 @@
+package org.roadpulse.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * How the pages of both services stay logged in: the person's JWT in the HttpOnly cookie {@value #TOKEN_COOKIE}, and
+ * a readable {@value #CSRF_COOKIE} cookie whose value every state-changing request repeats in the {@value #CSRF_HEADER}
+ * header (double submit). Another site can make a browser send the cookies but cannot read them to set the header.
+ * The login page itself ({@code /login/}) lives in this module's resources and is served by both services.
+ */
+public final class PageLogin {
+
+    public static final String TOKEN_COOKIE = "JWT";
+    public static final String CSRF_COOKIE = "CSRF-TOKEN";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PageLogin() {
+    }
+
+    /** 192 random bits, URL-safe: a fresh CSRF token. */
+    public static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the header repeats the cookie; compared in constant time, and never true for an empty cookie. */
+    public static boolean csrfMatches(String cookieValue, String headerValue) {
+        if (cookieValue == null || cookieValue.isEmpty() || headerValue == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(cookieValue.getBytes(StandardCharsets.UTF_8),
+                headerValue.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The refusal's message, the same in both services. */
+    public static String csrfRefusal() {
+        return "a change made with the login cookie needs the " + CSRF_HEADER + " header (the " + CSRF_COOKIE
+                + " cookie's value)";
+    }
+}

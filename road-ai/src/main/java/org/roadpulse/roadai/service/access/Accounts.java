@@ -1,0 +1,77 @@
+package org.roadpulse.roadai.service.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The accounts live in the ingest service; road-ai's login page hands the credentials to its
+ * {@code POST /api/v1/login} and keeps the token it gives. The ingest service's lock-out and rate limits apply as
+ * they are, and its refusals (401 {@code login.failed}, 423 {@code login.locked}, 429 {@code login.rate_limited}) are
+ * passed on unchanged.
+ */
+public final class Accounts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI login;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public Accounts(String baseUrl, Duration timeout) {
+        this.login = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/login");
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.timeout = timeout;
+    }
+
+    /** What a login attempt came to. */
+    public sealed interface Outcome permits LoggedIn, Refused, Unavailable {
+    }
+
+    /** The person's token and how many seconds it holds. */
+    public record LoggedIn(String token, int expiresIn) implements Outcome {
+    }
+
+    /** The ingest service said no: its status and its JSON refusal, to be passed on. */
+    public record Refused(int status, String body) implements Outcome {
+    }
+
+    /** The ingest service could not be asked, or answered with an error of its own. */
+    public record Unavailable(String why) implements Outcome {
+    }
+
+    public Outcome logIn(String username, String password) {
+        ObjectNode credentials = JSON.createObjectNode().put("username", username).put("password", password);
+        HttpRequest request = HttpRequest.newBuilder(login).timeout(timeout)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return new Unavailable("the account service at " + login + " cannot be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Unavailable("interrupted");
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 423 || status == 429 || status == 400) {
+            return new Refused(status, response.body());
+        }
+        if (status != 200) {
+            return new Unavailable("the account service at " + login + " answered " + status);
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return new LoggedIn(body.path("token").asText(), body.path("expiresIn").asInt());
+        } catch (IOException e) {
+            return new Unavailable("the account service's answer is not JSON");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.roadpulse.roadai.service;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.roadpulse.platform.access.Role;
+
+/**
+ * Stands in for the ingest service's {@code POST /api/v1/login} (road-ai's tests cannot start that service): one
+ * account, {@code anna.tholey} with password {@code right}, maintenance staff of Tholey, answered as the ingest
+ * service answers, with a token signed with the tests' key; wrong passwords get its 401 {@code login.failed}.
+ * The ingest service's own tests check that side (LoginAndAccountsTest).
+ */
+public final class AccountServiceStandIn implements AutoCloseable {
+
+    public static final String USER = "anna.tholey";
+    public static final String PASSWORD = "right";
+
+    private final HttpServer server;
+
+    private AccountServiceStandIn(HttpServer server) {
+        this.server = server;
+    }
+
+    public static AccountServiceStandIn start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/api/v1/login", exchange -> {
+                String credentials = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean right = credentials.contains("\"username\":\"" + USER + "\"")
+                        && credentials.contains("\"password\":\"" + PASSWORD + "\"");
+                String body = right
+                        ? "{\"token\":\"" + RunningService.token(USER, Set.of(Role.MAINTENANCE),
+                        Set.of(RunningService.THOLEY)) + "\",\"tokenType\":\"Bearer\",\"expiresIn\":3600}"
+                        : "{\"reason\":\"login.failed\",\"field\":null,\"message\":\"wrong username or password\"}";
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(right ? 200 : 401, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return new AccountServiceStandIn(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
