@@ -68,6 +68,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Train on the images as they are (no flips, rotation, jitter, blur).")
     boolean noAugment;
 
+    @Option(names = "--hue", defaultValue = "0",
+            description = "Turn each patch's hue by up to this many degrees either way (default ${DEFAULT-VALUE}: off).")
+    double hueShiftDeg;
+
+    @Option(names = "--saturation", defaultValue = "0",
+            description = "Scale saturation by a gain in [1-S, 1+S] (default ${DEFAULT-VALUE}: off).")
+    double saturation;
+
+    @Option(names = "--crop-scale", defaultValue = "1",
+            description = "Train on a random square crop of side in [F, 1] of the patch, resized back "
+                    + "(default ${DEFAULT-VALUE}: no crop).")
+    double cropScale;
+
     @Option(names = "--max-minutes", defaultValue = "0", description = "Start no epoch that would end after this (0 = no limit).")
     int maxMinutes;
 
@@ -98,8 +111,10 @@ final class TrainCommand implements Callable<Integer> {
         out.println("val   " + DataOptions.describe(validationSource, validation));
         out.flush();
 
+        Augmentation augmentation = noAugment ? Augmentation.NONE
+                : Augmentation.DEFAULT.withColourAndCrop(hueShiftDeg, saturation, cropScale);
         TrainingConfig config = new TrainingConfig(inputSize, channels, epochs, batch, learningRate, patience,
-                noAugment ? Augmentation.NONE : Augmentation.DEFAULT, dropout, seed, Duration.ofMinutes(maxMinutes),
+                augmentation, dropout, seed, Duration.ofMinutes(maxMinutes),
                 balancePower, averageLast);
         ProgressBar bar = new ProgressBar(System.err, System::nanoTime, epochs);
         TrainingListener listener = new TrainingListener() {
@@ -124,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass())
                 + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d",
                 size, epochs, learningRate, batch, balancePower, averageLast, seed)
+                + "; " + augmentation.describe()
                 + (dataNote.isBlank() ? "" : "; data: " + dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);
         writeHistory(result);
