@@ -65,6 +65,7 @@ ln -sfn "${ROADPULSE_MAVEN_REPO:-$HOME/.m2/repository}" road-ai/target/lib
 echo "==> Starting the road-AI maintenance queue (log: data/logs/road-ai.log)"
 MICRONAUT_SERVER_PORT="$roadai_port" ROADAI_DATA_DIR=data/road-ai \
   ROADAI_TRAFFIC_FLOW_API_URL="http://localhost:$http_port" ROADAI_ACCESS_TOKEN_SECRET_FILE=data/token-secret \
+  ROADAI_ACCESS_ACCOUNTS_URL="http://localhost:$http_port" \
   java -Xmx3g -Dorg.eclipse.deeplearning4j.helpers.disable=false -jar "$roadai_jar" \
   > data/logs/road-ai.log 2>&1 &
 pids+=($!)

@@ -55,7 +55,8 @@ public final class Accounts {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return new Unavailable("the account service at " + login + " cannot be reached: " + e.getMessage());
+            return new Unavailable("the account service at " + login + " cannot be reached ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Unavailable("interrupted");
