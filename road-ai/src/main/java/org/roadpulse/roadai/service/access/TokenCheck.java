@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class TokenCheck implements SignatureConfiguration {
 
     private final SharedKey key;
+    /** Made once the key is known, not on every request. */
+    private volatile MACVerifier verifier;
 
     public TokenCheck(SharedKey key) {
         this.key = key;
@@ -34,8 +36,20 @@ public final class TokenCheck implements SignatureConfiguration {
 
     @Override
     public boolean verify(SignedJWT token) throws JOSEException {
-        Optional<String> secret = key.current();
-        return secret.isPresent() && supports(token.getHeader().getAlgorithm())
-                && token.verify(new MACVerifier(secret.get().getBytes(StandardCharsets.UTF_8)));
+        Optional<MACVerifier> check = verifier();
+        return check.isPresent() && supports(token.getHeader().getAlgorithm()) && token.verify(check.get());
+    }
+
+    private Optional<MACVerifier> verifier() throws JOSEException {
+        MACVerifier known = verifier;
+        if (known == null) {
+            Optional<String> secret = key.current();
+            if (secret.isEmpty()) {
+                return Optional.empty();
+            }
+            known = new MACVerifier(secret.get().getBytes(StandardCharsets.UTF_8));
+            verifier = known;
+        }
+        return Optional.of(known);
     }
 }
