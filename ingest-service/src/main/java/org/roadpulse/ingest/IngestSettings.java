@@ -52,6 +52,12 @@ public final class IngestSettings {
      * @param tlsPort      MQTT over TLS of the embedded broker (0 = any free port); only with a keystore
      * @param tlsKeystore  PKCS12 keystore with the embedded broker's key and certificate; empty = no TLS listener
      * @param tlsKeystorePassword its password (also the key's)
+     * @param hookKey      what an external broker (EMQX) sends in {@code X-RoadPulse-Broker-Key} when it asks
+     *                     {@code POST /broker/v1/authenticate} whether a client may connect; empty = no such hook
+     * @param adminUrl     the external broker's management API (EMQX 5, e.g. {@code http://broker:18083}), where a
+     *                     rotated or revoked device's connection is ended; empty = none
+     * @param adminKey     API key for {@code adminUrl}
+     * @param adminSecret  its secret
      */
     @ConfigurationProperties("roadpulse.broker")
     public record Broker(
@@ -63,7 +69,11 @@ public final class IngestSettings {
             @Bindable(defaultValue = "1000000") long maxQueueSize,
             @Bindable(defaultValue = "8883") int tlsPort,
             @Nullable String tlsKeystore,
-            @Nullable String tlsKeystorePassword) {
+            @Nullable String tlsKeystorePassword,
+            @Nullable String hookKey,
+            @Nullable String adminUrl,
+            @Nullable String adminKey,
+            @Nullable String adminSecret) {
 
         /** MQTT over TLS for the embedded broker, or null when no keystore is configured. */
         public @Nullable java.nio.file.Path tlsKeystorePath() {

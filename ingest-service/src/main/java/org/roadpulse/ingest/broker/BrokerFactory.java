@@ -2,7 +2,9 @@ package org.roadpulse.ingest.broker;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
 import org.roadpulse.ingest.devices.CredentialLifecycle;
@@ -11,6 +13,7 @@ import org.roadpulse.ingest.intake.CountIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -35,6 +38,26 @@ final class BrokerFactory {
             return ServiceAccount.withGeneratedPassword(settings.username());
         }
         return new ServiceAccount(settings.username(), settings.password());
+    }
+
+    @Singleton
+    BrokerAdmission admission(DeviceRegistry devices, ServiceAccount account) {
+        return new BrokerAdmission(devices, account);
+    }
+
+    /**
+     * With an external EMQX whose management API is configured: a device whose credentials are withdrawn loses its
+     * connection there (the embedded broker ends it itself). Created at start, so that it hears every withdrawal.
+     */
+    @Context
+    @Requires(property = "roadpulse.broker.admin-url", pattern = ".*\\S.*")
+    EmqxConnections emqxConnections(IngestSettings.Broker settings, CredentialLifecycle credentials) {
+        EmqxConnections connections = new EmqxConnections(URI.create(settings.adminUrl().trim()),
+                settings.adminKey() == null ? "" : settings.adminKey(),
+                settings.adminSecret() == null ? "" : settings.adminSecret());
+        credentials.onWithdrawn(connections::end);
+        LOG.info("Withdrawn device credentials end the device's connection on the broker at {}", settings.adminUrl());
+        return connections;
     }
 
     @Singleton

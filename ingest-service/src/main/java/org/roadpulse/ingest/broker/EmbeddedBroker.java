@@ -89,7 +89,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
                 .withEmbeddedExtension(DeviceAccessExtension.embedded(
-                        new DeviceAuthenticator(devices, service, lookups),
+                        new DeviceAuthenticator(new BrokerAdmission(devices, service), lookups),
                         counts == null ? null : new CountsInterceptor(counts)))
                 .withoutLoggingBootstrap()
                 .build();

@@ -43,15 +43,16 @@ class EveryRouteTest implements TestPropertyProvider {
     private static final Set<Role> READERS = EnumSet.of(Role.PLANNER, Role.MUNICIPAL_ADMIN, Role.OPERATOR);
     private static final Set<Role> ADMINS = EnumSet.of(Role.MUNICIPAL_ADMIN, Role.OPERATOR);
 
-    /** Routes anyone may call: login, logout, the login and API pages, health, metrics, and device intake (which
-     * checks the device's own secret, see HttpIntakeTest). */
+    /** Routes anyone may call: login, logout, the login and API pages, health, metrics, device intake (which
+     * checks the device's own secret, see HttpIntakeTest) and the broker hook (which checks the broker's key, see
+     * BrokerHookTest). */
     private static final Set<String> OPEN = Set.of(
             "POST /api/v1/login", "POST /login/session", "GET /login/providers", "POST /logout", "GET /login/",
             "GET /api-docs/",
             "GET /openapi/roadpulse-ingest.yml", "GET /login", "GET /api-docs",
             "POST /api/v1/devices/{deviceId}/counts",
             "POST /api/v1/devices/{deviceId}/status", "GET /health", "GET /health/{selector}",
-            "GET /prometheus");
+            "GET /prometheus", "POST /broker/v1/authenticate");
 
     /** Who may call each route that needs a login (the table of docs/security.md). */
     private static final Map<String, Set<Role>> ROLES = Map.ofEntries(
@@ -151,6 +152,18 @@ class EveryRouteTest implements TestPropertyProvider {
             }
         }
         assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void theBrokerHookIsOffWithoutAKey() {
+        // GIVEN no roadpulse.broker.hook-key (as here and in the embedded default)
+        // WHEN someone asks it with any key
+        HttpResponse<String> response = new HttpCalls(server.getURL()).call("POST", "/broker/v1/authenticate",
+                "application/json", "{\"clientid\":\"a\",\"username\":\"a\",\"password\":\"b\"}"
+                        .getBytes(StandardCharsets.UTF_8), "X-RoadPulse-Broker-Key", "");
+
+        // THEN there is no such hook: no one can use it to try device secrets
+        assertThat(response.statusCode()).isEqualTo(404);
     }
 
     private List<String> routes() {
