@@ -28,6 +28,13 @@ public final class PgPeople {
     private static final String COLUMNS = "username, password_hash, roles, municipalities, failed_logins, locked_until";
     /** ? = everything, ? = the caller's municipalities */
     private static final String VISIBLE = "(? OR municipalities && ?::char(8)[])";
+    /**
+     * Wraps a statement that changes accounts ({@code RETURNING username}) so that, in the same transaction, each
+     * changed account's tokens are withdrawn; counts the changed accounts.
+     */
+    private static final String WITHDRAWING = "WITH changed AS (%s RETURNING username) "
+            + "INSERT INTO access_withdrawn (username, at) SELECT username, now() FROM changed "
+            + "ON CONFLICT (username) DO UPDATE SET at = excluded.at";
 
     private final DataSource dataSource;
 
@@ -90,8 +97,8 @@ public final class PgPeople {
 
     /** New roles and municipalities for an account the caller sees; false when they see none by that name. */
     public boolean grant(String username, Set<Role> roles, Set<String> municipalities, Visibility visibility) {
-        return update("UPDATE person_account SET roles = ?, municipalities = ?::char(8)[], updated_at = now() "
-                + "WHERE username = ? AND " + VISIBLE, (connection, statement) -> {
+        return update(WITHDRAWING.formatted("UPDATE person_account SET roles = ?, municipalities = ?::char(8)[], "
+                + "updated_at = now() WHERE username = ? AND " + VISIBLE), (connection, statement) -> {
             statement.setArray(1, roles(connection, roles));
             statement.setArray(2, texts(connection, municipalities));
             statement.setString(3, username);
@@ -100,8 +107,8 @@ public final class PgPeople {
     }
 
     public boolean setPassword(String username, String passwordHash, Visibility visibility) {
-        return update("UPDATE person_account SET password_hash = ?, failed_logins = 0, locked_until = NULL, "
-                + "updated_at = now() WHERE username = ? AND " + VISIBLE, (connection, statement) -> {
+        return update(WITHDRAWING.formatted("UPDATE person_account SET password_hash = ?, failed_logins = 0, "
+                + "locked_until = NULL, updated_at = now() WHERE username = ? AND " + VISIBLE), (connection, statement) -> {
             statement.setString(1, passwordHash);
             statement.setString(2, username);
             bind(statement, 3, visibility);
@@ -109,10 +116,25 @@ public final class PgPeople {
     }
 
     public boolean delete(String username, Visibility visibility) {
-        return update("DELETE FROM person_account WHERE username = ? AND " + VISIBLE, (connection, statement) -> {
+        return update(WITHDRAWING.formatted("DELETE FROM person_account WHERE username = ? AND " + VISIBLE),
+                (connection, statement) -> {
             statement.setString(1, username);
             bind(statement, 2, visibility);
         }) > 0;
+    }
+
+    /** When this person's access last changed or ended, if ever: tokens issued before that are void. */
+    public Optional<Instant> tokensWithdrawnAt(String username) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT at FROM access_withdrawn WHERE username = ?")) {
+            statement.setString(1, username);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
     }
 
     /** A failed login: counts it, and sets the lock when given. Returns the failures in a row now. */

@@ -7,6 +7,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
 import org.roadpulse.ingest.IngestSettings;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,15 @@ import java.util.TreeSet;
 public final class Tokens {
 
     public static final String MUNICIPALITIES = "municipalities";
+    /**
+     * When the token was issued, in epoch milliseconds: {@code iat} has whole seconds, too coarse to tell a token
+     * issued just before a change of the person's access from one issued just after it ({@link WithdrawnTokens}).
+     */
+    public static final String ISSUED_MILLIS = "iat_ms";
 
     private final TokenGenerator generator;
     private final IngestSettings.Security settings;
+    private final Clock clock = Clock.systemUTC();
 
     public Tokens(TokenGenerator generator, IngestSettings.Security settings) {
         this.generator = generator;
@@ -35,7 +42,8 @@ public final class Tokens {
     public String issue(Person person) {
         Authentication authentication = Authentication.build(person.username(),
                 person.roles().stream().map(Role::name).sorted().toList(),
-                Map.of(MUNICIPALITIES, List.copyOf(new TreeSet<>(person.municipalities()))));
+                Map.of(MUNICIPALITIES, List.copyOf(new TreeSet<>(person.municipalities())),
+                        ISSUED_MILLIS, clock.millis()));
         return generator.generateToken(authentication, validSeconds())
                 .orElseThrow(() -> new IllegalStateException("no token could be signed"));
     }

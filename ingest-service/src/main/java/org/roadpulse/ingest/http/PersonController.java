@@ -123,7 +123,8 @@ final class PersonController {
     @Post(uri = "/api/v1/me/password", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(operationId = "changeOwnPassword", summary = "Change one's own password",
-            description = "`currentPassword` and `newPassword` (12 to 256 characters).")
+            description = "`currentPassword` and `newPassword` (12 to 256 characters). Every token issued before "
+                    + "stops working, this one too: sign in again with the new password.")
     @ApiResponse(responseCode = "204", description = "Changed")
     @ApiResponse(responseCode = "400", description = "`password.invalid`",
             content = @Content(schema = @Schema(implementation = Replies.Error.class)))

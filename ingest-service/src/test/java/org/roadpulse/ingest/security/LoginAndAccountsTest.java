@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.roadpulse.ingest.testing.Await;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +62,8 @@ class LoginAndAccountsTest implements TestPropertyProvider {
         HttpResponse<String> login = login("operator", OPERATOR_PASSWORD);
         assertThat(login.statusCode()).isEqualTo(200);
         operator = http.as(json(login).get("token").asText());
-        for (String name : List.of("planner.locked", "planner.limited", "planner.session", "planner.changes")) {
+        for (String name : List.of("planner.locked", "planner.limited", "planner.session", "planner.changes",
+                "planner.demoted", "planner.removed", "planner.ownpass")) {
             assertThat(operator.post("/api/v1/users", JSON, null, utf8("""
                     {"username": "%s", "password": "first password 1", "roles": ["PLANNER"],
                      "municipalities": ["10045111"]}""".formatted(name))).statusCode()).isEqualTo(201);
@@ -151,6 +154,35 @@ class LoginAndAccountsTest implements TestPropertyProvider {
         assertThat(right.statusCode()).isEqualTo(204);
         assertThat(login("planner.session", "second password 2").statusCode()).isEqualTo(200);
         assertThat(login("planner.session", "first password 1").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aChangeOfSomeonesAccessVoidsTheirEarlierTokensWithinSeconds() throws InterruptedException {
+        // GIVEN three people logged in, and the operator
+        HttpCalls demoted = http.as(json(login("planner.demoted", "first password 1")).get("token").asText());
+        HttpCalls removed = http.as(json(login("planner.removed", "first password 1")).get("token").asText());
+        HttpCalls ownPass = http.as(json(login("planner.ownpass", "first password 1")).get("token").asText());
+        assertThat(demoted.get("/api/v1/sites").statusCode()).isEqualTo(200);
+
+        // WHEN an admin moves one to another municipality and removes another, and the third changes their password
+        assertThat(operator.put("/api/v1/users/planner.demoted", JSON, utf8(
+                "{\"roles\": [\"PLANNER\"], \"municipalities\": [\"10046118\"]}")).statusCode()).isEqualTo(200);
+        assertThat(operator.delete("/api/v1/users/planner.removed").statusCode()).isEqualTo(204);
+        assertThat(ownPass.post("/api/v1/me/password", JSON, null, utf8(
+                "{\"currentPassword\": \"first password 1\", \"newPassword\": \"second password 2\"}"))
+                .statusCode()).isEqualTo(204);
+
+        // THEN their earlier tokens are refused within seconds, though signed and unexpired
+        for (HttpCalls voided : List.of(demoted, removed, ownPass)) {
+            Await.until(() -> voided.get("/api/v1/me").statusCode() == 401, Duration.ofSeconds(10),
+                    () -> "still " + voided.get("/api/v1/me").statusCode());
+        }
+        // AND a new login gets a working token with the new access; the operator's token was not touched
+        HttpResponse<String> again = login("planner.demoted", "first password 1");
+        assertThat(json(http.as(json(again).get("token").asText()).get("/api/v1/me")).get("municipalities")
+                .toString()).isEqualTo("[\"10046118\"]");
+        assertThat(login("planner.ownpass", "second password 2").statusCode()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/me").statusCode()).isEqualTo(200);
     }
 
     @Test

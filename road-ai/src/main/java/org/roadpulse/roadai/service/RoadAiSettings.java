@@ -59,7 +59,8 @@ public final class RoadAiSettings {
      * @param tokenSecret     that key ({@code ROADPULSE_SECURITY_TOKEN_SECRET} there), at least 32 characters
      * @param tokenSecretFile where to read it instead: the ingest service's {@code <data-dir>/token-secret}
      * @param accountsUrl     base URL of the ingest service, which keeps the accounts: the login page's credentials
-     *                        go to its {@code /api/v1/login}
+     *                        go to its {@code /api/v1/login}, and its {@code /api/v1/me} says whether a token still
+     *                        stands (access.WithdrawnTokens)
      * @param requestsPerSecond API requests a logged-in person may make per second in the long run (0: no limit)
      * @param requestBurst    requests a person may make at once (the page loading the list, its map and images)
      */

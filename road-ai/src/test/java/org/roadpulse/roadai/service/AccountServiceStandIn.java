@@ -7,13 +7,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.roadpulse.platform.access.Role;
 
 /**
  * Stands in for the ingest service's {@code POST /api/v1/login} (road-ai's tests cannot start that service): one
  * account, {@code anna.tholey} with password {@code right}, maintenance staff of Tholey, answered as the ingest
  * service answers, with a token signed with the tests' key; wrong passwords get its 401 {@code login.failed}.
- * The ingest service's own tests check that side (LoginAndAccountsTest).
+ * Its {@code GET /api/v1/me} accepts every bearer token but those {@link #withdraw withdrawn}, as the ingest service
+ * refuses the tokens of a person whose access changed. The ingest service's own tests check that side
+ * (LoginAndAccountsTest).
  */
 public final class AccountServiceStandIn implements AutoCloseable {
 
@@ -21,9 +24,11 @@ public final class AccountServiceStandIn implements AutoCloseable {
     public static final String PASSWORD = "right";
 
     private final HttpServer server;
+    private final Set<String> withdrawn;
 
-    private AccountServiceStandIn(HttpServer server) {
+    private AccountServiceStandIn(HttpServer server, Set<String> withdrawn) {
         this.server = server;
+        this.withdrawn = withdrawn;
     }
 
     public static AccountServiceStandIn start() {
@@ -43,11 +48,24 @@ public final class AccountServiceStandIn implements AutoCloseable {
                 exchange.getResponseBody().write(bytes);
                 exchange.close();
             });
+            Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+            server.createContext("/api/v1/me", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                boolean current = authorization != null && authorization.startsWith("Bearer ")
+                        && !withdrawn.contains(authorization.substring(7));
+                exchange.sendResponseHeaders(current ? 200 : 401, -1);
+                exchange.close();
+            });
             server.start();
-            return new AccountServiceStandIn(server);
+            return new AccountServiceStandIn(server, withdrawn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** From now on this token is refused here, as after a change of its person's access. */
+    public void withdraw(String token) {
+        withdrawn.add(token);
     }
 
     public String url() {

@@ -80,6 +80,9 @@ public final class RunningService implements AutoCloseable {
         properties.put("roadai.model", withModel ? TinyModel.file().toString() : dataDir.resolve("none.zip").toString());
         properties.put("roadai.traffic.flow-api-url", "");
         properties.put("roadai.access.token-secret", TOKEN_KEY);
+        // No account service unless a test brings its stand-in: port 9 (discard) refuses at once, so whether a token
+        // was withdrawn cannot be asked and every signed token counts (access.WithdrawnTokens).
+        properties.put("roadai.access.accounts-url", "http://127.0.0.1:9");
         properties.putAll(settings);
         return new RunningService(ApplicationContext.run(EmbeddedServer.class, properties));
     }

@@ -14,18 +14,25 @@ import java.time.Duration;
  * The accounts live in the ingest service; road-ai's login page hands the credentials to its
  * {@code POST /api/v1/login} and keeps the token it gives. The ingest service's lock-out and rate limits apply as
  * they are, and its refusals (401 {@code login.failed}, 423 {@code login.locked}, 429 {@code login.rate_limited}) are
- * passed on unchanged.
+ * passed on unchanged. It also says whether a token it issued still stands ({@link #standing}): a person whose access
+ * changed or ended since is refused there ({@code GET /api/v1/me} answers 401), and so here.
  */
 public final class Accounts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Asking about a token happens while a request waits: a short limit. */
+    private static final Duration STANDING_TIMEOUT = Duration.ofSeconds(2);
+
     private final URI login;
+    private final URI me;
     private final HttpClient http;
     private final Duration timeout;
 
     public Accounts(String baseUrl, Duration timeout) {
-        this.login = URI.create(baseUrl.replaceAll("/+$", "") + "/api/v1/login");
+        String base = baseUrl.replaceAll("/+$", "");
+        this.login = URI.create(base + "/api/v1/login");
+        this.me = URI.create(base + "/api/v1/me");
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
     }
@@ -44,6 +51,29 @@ public final class Accounts {
 
     /** The ingest service could not be asked, or answered with an error of its own. */
     public record Unavailable(String why) implements Outcome {
+    }
+
+    /** Whether the account service still accepts a token. */
+    public enum Standing {
+        CURRENT,
+        /** Refused there (401): the person's access changed or ended after the token was issued, or it expired. */
+        WITHDRAWN,
+        /** It could not be asked, or answered something else. */
+        UNKNOWN
+    }
+
+    public Standing standing(String token) {
+        HttpRequest request = HttpRequest.newBuilder(me).timeout(STANDING_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? Standing.CURRENT : status == 401 ? Standing.WITHDRAWN : Standing.UNKNOWN;
+        } catch (IOException e) {
+            return Standing.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Standing.UNKNOWN;
+        }
     }
 
     public Outcome logIn(String username, String password) {
