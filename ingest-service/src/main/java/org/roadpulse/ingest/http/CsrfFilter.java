@@ -1,7 +1,6 @@
 package org.roadpulse.ingest.http;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,36 +13,24 @@ import io.micronaut.http.cookie.Cookie;
 
 import org.roadpulse.platform.web.PageLogin;
 
-import java.util.Set;
 
 /**
- * CSRF protection for the pages' cookie login (double-submit): a state-changing request that carries the login
- * cookie must repeat the {@value #COOKIE} cookie's value in the {@value #HEADER} header. Another site can make a
- * browser send the cookies (SameSite=Strict already stops most of that) but cannot read them to set the header.
- * Requests with a bearer token and no cookie (API clients, devices) are not affected.
+ * CSRF protection for the pages' cookie login (double submit, {@link PageLogin#csrfRefused}): a state-changing request
+ * that carries the login cookie must repeat the {@value #COOKIE} cookie's value in the {@value #HEADER} header. Another
+ * site can make a browser send the cookies (SameSite=Strict already stops most of that) but cannot read them to set
+ * the header. Requests with a bearer token and no cookie (API clients, devices) are not affected.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class CsrfFilter {
 
     static final String COOKIE = PageLogin.CSRF_COOKIE;
     static final String HEADER = PageLogin.CSRF_HEADER;
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.TRACE);
 
     @RequestFilter
     @Nullable
     HttpResponse<?> check(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || request.getCookies().findCookie(LoginController.TOKEN_COOKIE)
-                .isEmpty()) {
-            return null;
-        }
-        String expected = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse("");
-        String given = request.getHeaders().get(HEADER);
-        if (!PageLogin.csrfMatches(expected, given)) {
-            return HttpResponse.status(HttpStatus.FORBIDDEN).body(new Replies.Error("csrf.invalid", HEADER,
-                    PageLogin.csrfRefusal()));
-        }
-        return null;
+        return PageLogin.csrfRefused(request) ? HttpResponse.status(HttpStatus.FORBIDDEN).body(
+                new Replies.Error("csrf.invalid", HEADER, PageLogin.csrfRefusal())) : null;
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.roadpulse.platform.web;
 
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * How the pages of both services stay logged in: the person's JWT in the HttpOnly cookie {@value #TOKEN_COOKIE}, and
@@ -18,6 +22,8 @@ public final class PageLogin {
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
 
     private PageLogin() {
     }
@@ -27,6 +33,19 @@ public final class PageLogin {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Whether a request must be refused as a possible cross-site forgery: it changes something, carries the login
+     * cookie, and does not repeat the CSRF cookie in the header. Requests with a bearer token and no login cookie (API
+     * clients, devices) and the login itself (no login cookie yet) pass.
+     */
+    public static boolean csrfRefused(HttpRequest<?> request) {
+        if (SAFE.contains(request.getMethod()) || request.getCookies().findCookie(TOKEN_COOKIE).isEmpty()) {
+            return false;
+        }
+        String expected = request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue).orElse("");
+        return !csrfMatches(expected, request.getHeaders().get(CSRF_HEADER));
     }
 
     /** Whether the header repeats the cookie; compared in constant time, and never true for an empty cookie. */
