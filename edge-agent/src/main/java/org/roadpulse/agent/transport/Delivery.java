@@ -1,5 +1,7 @@
 package org.roadpulse.agent.transport;
 
+import java.time.Duration;
+
 /** The service's answer for one interval, as far as the outbox is concerned. */
 public sealed interface Delivery {
 
@@ -19,8 +21,12 @@ public sealed interface Delivery {
     record Rejected(String reason, String detail) implements Delivery {
     }
 
-    /** Not answered or not now (timeout, lost connection, CoAP 5.03): keep it and send it again later. */
-    record Retry(String reason) implements Delivery {
+    /**
+     * Not answered or not now (timeout, lost connection, CoAP 5.03, over the rate limit): keep it and send it again
+     * later, after the backoff or after {@code atLeast} where the service asked for longer (HTTP {@code Retry-After},
+     * CoAP {@code Max-Age}).
+     */
+    record Retry(String reason, Duration atLeast) implements Delivery {
     }
 
     static Delivery acked() {
@@ -36,6 +42,15 @@ public sealed interface Delivery {
     }
 
     static Delivery retry(String reason) {
-        return new Retry(reason);
+        return new Retry(reason, Duration.ZERO);
+    }
+
+    /** Longer waits than {@link #LONGEST_WAIT} asked by a service are cut to it: a device must come back some time. */
+    Duration LONGEST_WAIT = Duration.ofMinutes(15);
+
+    /** As {@link #retry(String)}, not before {@code seconds} (negative: none given), at most {@link #LONGEST_WAIT}. */
+    static Delivery retryAfter(String reason, long seconds) {
+        return new Retry(reason, seconds <= 0 ? Duration.ZERO
+                : Duration.ofSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds())));
     }
 }

@@ -239,7 +239,8 @@ public final class OutboxDrainer implements AutoCloseable {
         } else if (delivery instanceof Delivery.Retry retry) {
             counters.retried();
             if (!paused) {
-                Duration delay = backoff.next();
+                Duration backedOff = backoff.next();
+                Duration delay = retry.atLeast().compareTo(backedOff) > 0 ? retry.atLeast() : backedOff;
                 LOG.info("{}: interval seq {} not delivered ({}); pausing {} ms", name, seq, retry.reason(),
                         delay.toMillis());
                 pause(delay);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -117,6 +118,26 @@ class OutboxDrainerTest {
         // THEN seq 1 was tried three times before seq 2 went, nothing was dropped
         assertThat(publisher.published()).containsExactly(1L, 1L, 1L, 2L);
         assertThat(drainer.counters()).isEqualTo(new DeliveryCounters.Snapshot(4, 2, 0, 2));
+    }
+
+    @Test
+    void waitsAtLeastAsLongAsTheServiceAskedBeforeSendingAgain() throws Exception {
+        // GIVEN a service that answers the first attempt "over your rate limit, come back in 1 s"
+        outbox = Outbox.open(dir);
+        store(1);
+        List<Long> attemptNanos = new CopyOnWriteArrayList<>();
+        ScriptedPublisher publisher = new ScriptedPublisher();
+        publisher.answer = seq -> {
+            attemptNanos.add(System.nanoTime());
+            return attemptNanos.size() == 1 ? Delivery.retryAfter("4.29 rate.exceeded", 1) : Delivery.acked();
+        };
+        drainer(publisher, 1, () -> { }).start();
+        // WHEN the outbox drains
+        await(() -> outbox.pendingCount() == 0);
+        // THEN the second attempt came no sooner than asked, though the backoff alone would have been 20-80 ms
+        assertThat(attemptNanos).hasSize(2);
+        assertThat(Duration.ofNanos(attemptNanos.get(1) - attemptNanos.get(0))).isGreaterThanOrEqualTo(
+                Duration.ofSeconds(1));
     }
 
     @Test

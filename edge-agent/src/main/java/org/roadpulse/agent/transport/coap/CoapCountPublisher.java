@@ -197,14 +197,17 @@ public final class CoapCountPublisher implements CountPublisher {
             LOG.error("the service does not accept this device's credentials ({}): check its id and secret", text);
             return Delivery.retry(text);
         }
+        // Over the device's rate limit (rate.exceeded) or unavailable: the payload is fine, it is sent again later,
+        // not before the Max-Age the service named.
+        long maxAge = response.getOptions().hasMaxAge() ? response.getOptions().getMaxAge() : -1;
         if (code == CoAP.ResponseCode.TOO_MANY_REQUESTS) {
-            // Over the device's rate limit: the payload is fine, it is sent again later (rate.exceeded).
-            return Delivery.retry(text);
+            return Delivery.retryAfter(text, maxAge);
         }
         if (code.isClientError()) {
             return RefusalBody.rejection(code.toString(), response.getPayload());
         }
-        return Delivery.retry(text);
+        return code == CoAP.ResponseCode.SERVICE_UNAVAILABLE ? Delivery.retryAfter(text, maxAge)
+                : Delivery.retry(text);
     }
 
     private void start() throws IOException {

@@ -109,7 +109,8 @@ public final class HttpCountPublisher implements CountPublisher {
                         reachable = false;
                         return Delivery.retry("no answer from " + settings.baseUri() + ": " + failure);
                     }
-                    return delivery(response.statusCode(), response.body());
+                    return delivery(response.statusCode(), response.body(),
+                            response.headers().firstValue("Retry-After").orElse(null));
                 });
     }
 
@@ -143,6 +144,11 @@ public final class HttpCountPublisher implements CountPublisher {
 
     /** Maps the service's status code to what the outbox does with the interval. */
     static Delivery delivery(int status, byte[] body) {
+        return delivery(status, body, null);
+    }
+
+    /** @param retryAfter the {@code Retry-After} header (seconds), or null */
+    static Delivery delivery(int status, byte[] body, String retryAfter) {
         String text = "HTTP " + status;
         if (status / 100 == 2) {
             return Delivery.acked();
@@ -153,10 +159,22 @@ public final class HttpCountPublisher implements CountPublisher {
         String said = RefusalBody.parse(body).map(RefusalBody::reason).map(reason -> text + " " + reason).orElse(text);
         if (status == 401 || status == 403) {
             LOG.error("the service does not accept this device's credentials ({}): check its id and secret", said);
-        } else if (status != 503) {
+        } else if (status != 503 && status != 429) {
             LOG.error("unexpected answer {} from the HTTP intake: is the URI the ingest service's?", said);
         }
-        return Delivery.retry(said);
+        return Delivery.retryAfter(said, seconds(retryAfter));
+    }
+
+    /** Retry-After in seconds; the HTTP-date form, which the service does not send, counts as none. */
+    private static long seconds(String retryAfter) {
+        if (retryAfter == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private HttpClient newClient() throws IOException, GeneralSecurityException {

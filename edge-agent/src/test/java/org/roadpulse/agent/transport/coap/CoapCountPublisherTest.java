@@ -1,6 +1,8 @@
 package org.roadpulse.agent.transport.coap;
 
+import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,7 @@ import org.roadpulse.agent.config.TransportSettings;
 import org.roadpulse.agent.support.Await;
 import org.roadpulse.agent.support.FixedIntervals;
 import org.roadpulse.agent.support.TestCoapService;
+import org.roadpulse.agent.transport.Delivery;
 import org.roadpulse.agent.transport.DeviceIdentity;
 import org.roadpulse.protocol.DeviceConfig;
 import org.roadpulse.protocol.Encoding;
@@ -171,5 +174,26 @@ class CoapCountPublisherTest {
         } finally {
             publisher.close();
         }
+    }
+
+    @Test
+    void theMaxAgeOfA503OrA429IsTheLeastWait() {
+        Response unavailable = new Response(CoAP.ResponseCode.SERVICE_UNAVAILABLE);
+        unavailable.getOptions().setMaxAge(9);
+        Response throttled = new Response(CoAP.ResponseCode.TOO_MANY_REQUESTS);
+        throttled.getOptions().setMaxAge(2);
+
+        assertThat(((Delivery.Retry) CoapCountPublisher.delivery(answer(unavailable))).atLeast())
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(((Delivery.Retry) CoapCountPublisher.delivery(answer(throttled))).atLeast())
+                .isEqualTo(Duration.ofSeconds(2));
+        // without Max-Age (CoAP's default of 60 s is about caching, not retrying) the backoff alone decides
+        assertThat(((Delivery.Retry) CoapCountPublisher.delivery(
+                answer(new Response(CoAP.ResponseCode.SERVICE_UNAVAILABLE)))).atLeast()).isZero();
+    }
+
+    /** A response as the client hands it over (Californium's constructor is for its own use: a subclass of none). */
+    private static CoapResponse answer(Response response) {
+        return new CoapResponse(response) { };
     }
 }

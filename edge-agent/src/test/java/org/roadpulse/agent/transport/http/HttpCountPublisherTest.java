@@ -122,6 +122,21 @@ class HttpCountPublisherTest {
     }
 
     @Test
+    void aRetryAfterTheServiceNamesIsKeptAsTheLeastWait() {
+        byte[] body = new byte[0];
+        assertThat(HttpCountPublisher.delivery(503, body, "7")).isEqualTo(Delivery.retryAfter("HTTP 503", 7));
+        assertThat(((Delivery.Retry) HttpCountPublisher.delivery(429, body, " 3 ")).atLeast())
+                .isEqualTo(Duration.ofSeconds(3));
+        // the date form, which the service never sends, and no header at all: the device's own backoff alone
+        assertThat(((Delivery.Retry) HttpCountPublisher.delivery(503, body, "Wed, 21 Oct 2026 07:28:00 GMT"))
+                .atLeast()).isZero();
+        assertThat(((Delivery.Retry) HttpCountPublisher.delivery(503, body, null)).atLeast()).isZero();
+        // an absurd wait is cut: the device comes back within 15 minutes
+        assertThat(((Delivery.Retry) HttpCountPublisher.delivery(503, body, "86400")).atLeast())
+                .isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
     void connectFailsWhenNothingListens() throws Exception {
         // GIVEN a port that nothing listens on
         int port;
