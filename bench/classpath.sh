@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compiles the ingest service with its tests (no install: the other modules come from this checkout) and prints the
-# classpath a benchmark's `java -cp` needs. Used by soak.sh and backpressure.sh. Offline (-o) unless MAVEN_OFFLINE is
+# classpath a benchmark's `java -cp` needs. Used by every script here. Offline (-o) unless MAVEN_OFFLINE is
 # set, e.g. to the empty string when a dependency is not yet in ~/.m2.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,8 +8,7 @@
 #   DATA   a folder to keep the loaded database in; a second run with the same DATA skips the load
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B install -DskipTests
-./mvnw -q -B -pl ingest-service exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.roadpulse.ingest.bench.FlowHistoryBenchmark \
+classpath=$(bench/classpath.sh)
+exec java -Xmx2g -cp "$classpath" -Dlogback.configurationFile=bench/logback-bench.xml \
   -Dbench.sites="${SITES:-200}" -Dbench.days="${DAYS:-365}" -Dbench.runs="${RUNS:-30}" -Dbench.data="${DATA:-}" \
-  -Dlogback.configurationFile=bench/logback-bench.xml
+  org.roadpulse.ingest.bench.FlowHistoryBenchmark

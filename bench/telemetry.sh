@@ -9,7 +9,7 @@
 #   BENCH_OPTS  more service settings, e.g. "-Droadpulse.broker.consumers=4"
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B install -DskipTests
+classpath=$(bench/classpath.sh)
 
 broker_opts=""
 if [ "${BROKER:-embedded}" = mosquitto ]; then
@@ -32,7 +32,7 @@ CONF
   echo "Broker: Debian mosquitto $(mosquitto -h | head -1 | awk '{print $3}') on 127.0.0.1:$port"
 fi
 
-./mvnw -q -B -pl ingest-service exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=org.roadpulse.ingest.bench.TelemetryBenchmark \
+# shellcheck disable=SC2086 # broker_opts and BENCH_OPTS hold several options
+java -Xmx2g -cp "$classpath" -Dlogback.configurationFile=bench/logback-bench.xml \
   -Dbench.devices="${DEVICES:-200}" -Dbench.intervals="${INTERVALS:-100}" -Dbench.rate="${RATE:-30000}" \
-  -Dlogback.configurationFile=bench/logback-bench.xml $broker_opts ${BENCH_OPTS:-}
+  $broker_opts ${BENCH_OPTS:-} org.roadpulse.ingest.bench.TelemetryBenchmark
