@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * People's accounts in PostgreSQL ({@code person_account}). Reads for administration take the caller's
@@ -35,11 +37,23 @@ public final class PgPeople {
     private static final String WITHDRAWING = "WITH changed AS (%s RETURNING username) "
             + "INSERT INTO access_withdrawn (username, at) SELECT username, now() FROM changed "
             + "ON CONFLICT (username) DO UPDATE SET at = excluded.at";
+    private static final String GRANT = WITHDRAWING.formatted("UPDATE person_account SET roles = ?, "
+            + "municipalities = ?::char(8)[], updated_at = now() WHERE username = ? AND " + VISIBLE);
+    private static final String SET_PASSWORD = WITHDRAWING.formatted("UPDATE person_account SET password_hash = ?, "
+            + "failed_logins = 0, locked_until = NULL, updated_at = now() WHERE username = ? AND " + VISIBLE);
+    private static final String DELETE = WITHDRAWING.formatted(
+            "DELETE FROM person_account WHERE username = ? AND " + VISIBLE);
 
     private final DataSource dataSource;
+    private final List<Consumer<String>> accessChangeListeners = new CopyOnWriteArrayList<>();
 
     public PgPeople(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Calls {@code listener} with the username after each change of an account's access made through this object. */
+    public void onAccessChanged(Consumer<String> listener) {
+        accessChangeListeners.add(listener);
     }
 
     public long count() {
@@ -97,30 +111,36 @@ public final class PgPeople {
 
     /** New roles and municipalities for an account the caller sees; false when they see none by that name. */
     public boolean grant(String username, Set<Role> roles, Set<String> municipalities, Visibility visibility) {
-        return update(WITHDRAWING.formatted("UPDATE person_account SET roles = ?, municipalities = ?::char(8)[], "
-                + "updated_at = now() WHERE username = ? AND " + VISIBLE), (connection, statement) -> {
+        return accessChanged(username, update(GRANT, (connection, statement) -> {
             statement.setArray(1, roles(connection, roles));
             statement.setArray(2, texts(connection, municipalities));
             statement.setString(3, username);
             bind(statement, 4, visibility);
-        }) > 0;
+        }));
     }
 
     public boolean setPassword(String username, String passwordHash, Visibility visibility) {
-        return update(WITHDRAWING.formatted("UPDATE person_account SET password_hash = ?, failed_logins = 0, "
-                + "locked_until = NULL, updated_at = now() WHERE username = ? AND " + VISIBLE), (connection, statement) -> {
+        return accessChanged(username, update(SET_PASSWORD, (connection, statement) -> {
             statement.setString(1, passwordHash);
             statement.setString(2, username);
             bind(statement, 3, visibility);
-        }) > 0;
+        }));
     }
 
     public boolean delete(String username, Visibility visibility) {
-        return update(WITHDRAWING.formatted("DELETE FROM person_account WHERE username = ? AND " + VISIBLE),
-                (connection, statement) -> {
+        return accessChanged(username, update(DELETE, (connection, statement) -> {
             statement.setString(1, username);
             bind(statement, 2, visibility);
-        }) > 0;
+        }));
+    }
+
+    /** Whether an account changed; if so, tells the listeners. */
+    private boolean accessChanged(String username, int changedAccounts) {
+        if (changedAccounts == 0) {
+            return false;
+        }
+        accessChangeListeners.forEach(listener -> listener.accept(username));
+        return true;
     }
 
     /** When this person's access last changed or ended, if ever: tokens issued before that are void. */

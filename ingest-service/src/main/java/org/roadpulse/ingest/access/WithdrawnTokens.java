@@ -44,6 +44,8 @@ final class WithdrawnTokens implements GenericJwtClaimsValidator<HttpRequest<?>>
                 return Optional.empty();
             }
         }, withdrawn -> false);
+        // A change made through this instance counts at once here; other instances see it at their next refresh.
+        people.onAccessChanged(withdrawals::forget);
     }
 
     @Override

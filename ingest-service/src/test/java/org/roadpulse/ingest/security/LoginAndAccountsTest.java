@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.roadpulse.ingest.testing.Await;
 import org.roadpulse.ingest.testing.HttpCalls;
 import org.roadpulse.ingest.testing.TestDatabase;
 import org.roadpulse.ingest.testing.TestPostgres;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -157,7 +155,7 @@ class LoginAndAccountsTest implements TestPropertyProvider {
     }
 
     @Test
-    void aChangeOfSomeonesAccessVoidsTheirEarlierTokensWithinSeconds() throws InterruptedException {
+    void aChangeOfSomeonesAccessVoidsTheirEarlierTokens() throws InterruptedException {
         // GIVEN three people logged in, and the operator
         HttpCalls demoted = http.as(json(login("planner.demoted", "first password 1")).get("token").asText());
         HttpCalls removed = http.as(json(login("planner.removed", "first password 1")).get("token").asText());
@@ -172,10 +170,10 @@ class LoginAndAccountsTest implements TestPropertyProvider {
                 "{\"currentPassword\": \"first password 1\", \"newPassword\": \"second password 2\"}"))
                 .statusCode()).isEqualTo(204);
 
-        // THEN their earlier tokens are refused within seconds, though signed and unexpired
+        // THEN their earlier tokens are refused at once on this instance, though signed and unexpired (another
+        // instance sees the change at its next refresh, within seconds)
         for (HttpCalls voided : List.of(demoted, removed, ownPass)) {
-            Await.until(() -> voided.get("/api/v1/me").statusCode() == 401, Duration.ofSeconds(10),
-                    () -> "still " + voided.get("/api/v1/me").statusCode());
+            assertThat(voided.get("/api/v1/me").statusCode()).isEqualTo(401);
         }
         // AND a new login gets a working token with the new access; the operator's token was not touched
         HttpResponse<String> again = login("planner.demoted", "first password 1");

@@ -69,6 +69,11 @@ public final class FreshAnswers<K, V> {
         return answer.value();
     }
 
+    /** Forgets the answer for this key: the next question looks it up there and then (the answer is known to change). */
+    public void forget(K key) {
+        answers.remove(key);
+    }
+
     private V lookUp(K key) {
         V value = lookup.apply(key);
         if (answers.size() >= maxKeys) {

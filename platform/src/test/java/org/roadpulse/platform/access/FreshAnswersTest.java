@@ -62,4 +62,15 @@ class FreshAnswersTest {
         }
         assertThat(lookups).hasValue(1);
     }
+
+    @Test
+    void aForgottenAnswerIsLookedUpAtTheNextQuestion() {
+        FreshAnswers<String, String> answers = answers(Duration.ofMinutes(1));
+        answers.get("anna");
+        truth.put("anna", "withdrawn");
+
+        answers.forget("anna");
+
+        assertThat(answers.get("anna")).isEqualTo("withdrawn");
+    }
 }
