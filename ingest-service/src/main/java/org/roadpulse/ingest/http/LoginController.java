@@ -16,6 +16,7 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +31,7 @@ import org.roadpulse.ingest.access.LoginThrottle;
 import org.roadpulse.ingest.access.Person;
 import org.roadpulse.ingest.access.SignIn;
 import org.roadpulse.ingest.access.Tokens;
+import org.roadpulse.platform.access.ServiceTokens;
 import org.roadpulse.platform.web.PageLogin;
 
 import java.net.InetSocketAddress;
@@ -166,7 +168,17 @@ final class LoginController {
                 .secure(request.isSecure());
     }
 
+    /**
+     * The address a login counts against: the caller's, or, when road-ai's login page asks with a service token, the
+     * address it names for the person ({@link PageLogin#LOGIN_FOR_HEADER}); anyone else's header is ignored.
+     */
     private static String address(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get(PageLogin.LOGIN_FOR_HEADER);
+        boolean fromService = request.getUserPrincipal(Authentication.class)
+                .map(caller -> caller.getAttributes().containsKey(ServiceTokens.SERVICE)).orElse(false);
+        if (fromService && forwarded != null && !forwarded.isBlank()) {
+            return "forwarded:" + forwarded.trim();
+        }
         InetSocketAddress remote = request.getRemoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }

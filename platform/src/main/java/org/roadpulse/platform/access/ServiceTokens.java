@@ -32,6 +32,11 @@ public final class ServiceTokens {
 
     public static final String ROLES = "roles";
     public static final String MUNICIPALITIES = "municipalities";
+    /**
+     * A claim only service tokens carry (the service's name): a person's token never has it, so a receiving service
+     * can tell a call made by a service, whatever its {@code sub}.
+     */
+    public static final String SERVICE = "service";
     /** HS256 wants a key of at least 256 bits. */
     public static final int MIN_KEY_LENGTH = 32;
 
@@ -69,6 +74,7 @@ public final class ServiceTokens {
                 .expirationTime(Date.from(now.plus(validity)))
                 .claim(ROLES, List.copyOf(new TreeSet<>(roles)))
                 .claim(MUNICIPALITIES, List.copyOf(new TreeSet<>(municipalities)))
+                .claim(SERVICE, service)
                 .build();
         SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {

@@ -20,6 +20,12 @@ public final class PageLogin {
     public static final String TOKEN_COOKIE = "JWT";
     public static final String CSRF_COOKIE = "CSRF-TOKEN";
     public static final String CSRF_HEADER = "X-CSRF-Token";
+    /**
+     * road-ai's login page hands the credentials to the ingest service; with a service token it names in this header
+     * the address the person logged in from, so that the ingest service's per-address login limit counts people, not
+     * road-ai. Without a service token the header is ignored.
+     */
+    public static final String LOGIN_FOR_HEADER = "X-RoadPulse-Login-For";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,

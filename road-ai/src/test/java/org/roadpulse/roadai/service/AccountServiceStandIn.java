@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.roadpulse.platform.access.Role;
+import org.roadpulse.platform.web.PageLogin;
 
 /**
  * Stands in for the ingest service's {@code POST /api/v1/login} (road-ai's tests cannot start that service): one
@@ -25,16 +30,32 @@ public final class AccountServiceStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final Set<String> withdrawn;
+    private final List<Map<String, String>> logins;
 
-    private AccountServiceStandIn(HttpServer server, Set<String> withdrawn) {
+    private AccountServiceStandIn(HttpServer server, Set<String> withdrawn, List<Map<String, String>> logins) {
         this.server = server;
         this.withdrawn = withdrawn;
+        this.logins = logins;
+    }
+
+    /** The headers Authorization and X-RoadPulse-Login-For of each login asked here, as far as sent. */
+    public List<Map<String, String>> logins() {
+        return List.copyOf(logins);
     }
 
     public static AccountServiceStandIn start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            List<Map<String, String>> logins = new CopyOnWriteArrayList<>();
             server.createContext("/api/v1/login", exchange -> {
+                Map<String, String> headers = new HashMap<>();
+                for (String name : List.of("Authorization", PageLogin.LOGIN_FOR_HEADER)) {
+                    String value = exchange.getRequestHeaders().getFirst(name);
+                    if (value != null) {
+                        headers.put(name, value);
+                    }
+                }
+                logins.add(headers);
                 String credentials = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 boolean right = credentials.contains("\"username\":\"" + USER + "\"")
                         && credentials.contains("\"password\":\"" + PASSWORD + "\"");
@@ -57,7 +78,7 @@ public final class AccountServiceStandIn implements AutoCloseable {
                 exchange.close();
             });
             server.start();
-            return new AccountServiceStandIn(server, withdrawn);
+            return new AccountServiceStandIn(server, withdrawn, logins);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.roadpulse.platform.web.PageLogin;
 
 /**
  * The accounts live in the ingest service; road-ai's login page hands the credentials to its
@@ -28,8 +31,14 @@ public final class Accounts {
     private final URI me;
     private final HttpClient http;
     private final Duration timeout;
+    private final Supplier<Optional<String>> serviceToken;
 
-    public Accounts(String baseUrl, Duration timeout) {
+    /**
+     * @param serviceToken a token of road-ai's own, once the shared key is known: with it the account service counts
+     *                     a login against the person's address, not road-ai's ({@link PageLogin#LOGIN_FOR_HEADER})
+     */
+    public Accounts(String baseUrl, Duration timeout, Supplier<Optional<String>> serviceToken) {
+        this.serviceToken = serviceToken;
         String base = baseUrl.replaceAll("/+$", "");
         this.login = URI.create(base + "/api/v1/login");
         this.me = URI.create(base + "/api/v1/me");
@@ -76,11 +85,15 @@ public final class Accounts {
         }
     }
 
-    public Outcome logIn(String username, String password) {
+    /** @param from the address the person logs in from */
+    public Outcome logIn(String username, String password, String from) {
         ObjectNode credentials = JSON.createObjectNode().put("username", username).put("password", password);
-        HttpRequest request = HttpRequest.newBuilder(login).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(login).timeout(timeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(credentials.toString()));
+        serviceToken.get().ifPresent(token -> builder.header("Authorization", "Bearer " + token)
+                .header(PageLogin.LOGIN_FOR_HEADER, from));
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -22,6 +22,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +66,7 @@ final class LoginController {
             429 `login.rate_limited` come from the ingest service; 503 `login.unavailable` when it cannot be asked.""")
     HttpResponse<?> session(HttpRequest<?> request, @Body @Nullable Credentials credentials) {
         Accounts.Outcome outcome = accounts.logIn(credentials == null ? null : credentials.username(),
-                credentials == null ? null : credentials.password());
+                credentials == null ? null : credentials.password(), address(request));
         if (outcome instanceof Accounts.Refused refused) {
             return HttpResponse.status(HttpStatus.valueOf(refused.status())).contentType(MediaType.APPLICATION_JSON)
                     .body(refused.body());
@@ -124,5 +125,10 @@ final class LoginController {
     private static Cookie cookie(HttpRequest<?> request, String name, String value, boolean httpOnly) {
         return Cookie.of(name, value).path("/").httpOnly(httpOnly).sameSite(SameSite.Strict)
                 .secure(request.isSecure());
+    }
+
+    private static String address(HttpRequest<?> request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

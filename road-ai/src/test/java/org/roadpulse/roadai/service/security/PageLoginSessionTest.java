@@ -2,17 +2,22 @@ package org.roadpulse.roadai.service.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.platform.access.ServiceTokens;
+import org.roadpulse.platform.web.PageLogin;
 import org.roadpulse.roadai.service.AccountServiceStandIn;
 import org.roadpulse.roadai.service.RunningService;
 import org.roadpulse.roadai.service.TestPostgres;
@@ -45,6 +50,15 @@ class PageLoginSessionTest {
             assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("JWT=").contains("HTTPOnly")
                     .containsIgnoringCase("SameSite=Strict"));
             assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("CSRF-TOKEN=").doesNotContain("HTTPOnly"));
+
+            // AND the account service was asked with road-ai's service token, naming the person's address, so that
+            // its per-address login limit counts the person and not road-ai
+            Map<String, String> asked = accounts.logins().get(0);
+            assertThat(asked.get(PageLogin.LOGIN_FOR_HEADER)).isEqualTo("127.0.0.1");
+            SignedJWT serviceToken = SignedJWT.parse(asked.get("Authorization").substring("Bearer ".length()));
+            assertThat(serviceToken.verify(new MACVerifier(RunningService.TOKEN_KEY.getBytes(StandardCharsets.UTF_8))))
+                    .isTrue();
+            assertThat(serviceToken.getJWTClaimsSet().getClaim(ServiceTokens.SERVICE)).isEqualTo("road-ai");
 
             // AND the cookie opens the API as that person
             HttpResponse<String> me = send(service, "GET", "/api/v1/me", "JWT=" + jwt, null);
