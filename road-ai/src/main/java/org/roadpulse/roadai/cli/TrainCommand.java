@@ -15,6 +15,7 @@ import org.roadpulse.roadai.dataset.SplitFile;
 import org.roadpulse.roadai.evaluation.ClassMetrics;
 import org.roadpulse.roadai.images.Augmentation;
 import org.roadpulse.roadai.images.ImageSize;
+import org.roadpulse.roadai.model.GlobalPooling;
 import org.roadpulse.roadai.report.ConfusionMatrixChart;
 import org.roadpulse.roadai.report.TrainingCurvesChart;
 import org.roadpulse.roadai.training.EpochSummary;
@@ -24,6 +25,7 @@ import org.roadpulse.roadai.training.TrainingListener;
 import org.roadpulse.roadai.training.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -49,6 +51,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--channels", defaultValue = "32,64,128,256", split = ",",
             description = "Output channels per convolution block (default ${DEFAULT-VALUE}).")
     int[] channels;
+
+    @Option(names = "--convs-per-block", defaultValue = "1",
+            description = "3x3 convolution+BN+ReLU layers per block, VGG style (default ${DEFAULT-VALUE}).")
+    int convsPerBlock;
+
+    @Option(names = "--global-pooling", defaultValue = "avg",
+            description = "Pooling of the last block's map: avg or max (default ${DEFAULT-VALUE}).")
+    String globalPooling;
 
     @Option(names = "--epochs", defaultValue = "12", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -103,6 +113,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        // Checked before the data is loaded, so a typo costs no time.
+        GlobalPooling pooling;
+        try {
+            pooling = GlobalPooling.parse(globalPooling);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (convsPerBlock < 1) {
+            throw new ParameterException(spec.commandLine(), "--convs-per-block must be at least 1, got " + convsPerBlock);
+        }
         ImageSize inputSize = ImageSize.square(size);
         DatasetIndex trainIndex = SplitFile.readAny(trainSource);
         LoadedDataset train = new DatasetLoader().load(trainIndex, inputSize);
@@ -115,7 +135,7 @@ final class TrainCommand implements Callable<Integer> {
                 : Augmentation.DEFAULT.withColourAndCrop(hueShiftDeg, saturation, cropScale);
         TrainingConfig config = new TrainingConfig(inputSize, channels, epochs, batch, learningRate, patience,
                 augmentation, dropout, seed, Duration.ofMinutes(maxMinutes),
-                balancePower, averageLast);
+                balancePower, averageLast).withArchitecture(convsPerBlock, pooling);
         ProgressBar bar = new ProgressBar(System.err, System::nanoTime, epochs);
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -137,8 +157,9 @@ final class TrainCommand implements Callable<Integer> {
         };
         String description = "train: " + trainSource + " " + Arrays.toString(train.countsPerClass())
                 + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass())
-                + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d",
-                size, epochs, learningRate, batch, balancePower, averageLast, seed)
+                + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d"
+                        + ", convs per block %d, global pooling %s",
+                size, epochs, learningRate, batch, balancePower, averageLast, seed, convsPerBlock, pooling.label())
                 + "; " + augmentation.describe()
                 + (dataNote.isBlank() ? "" : "; data: " + dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);

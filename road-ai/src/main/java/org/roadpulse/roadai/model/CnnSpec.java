@@ -6,18 +6,40 @@ import org.roadpulse.roadai.images.ImageSize;
 
 /**
  * Shape of the convolutional network: one block per entry of {@code blockChannels}
- * (3x3 convolution, batch norm, ReLU, 2x2 max-pool except after the last), then global average pooling,
- * dropout and a softmax layer.
+ * ({@code convsPerBlock} times 3x3 convolution, batch norm, ReLU; then 2x2 max-pool except after the last block),
+ * then global pooling ({@code pooling}), dropout and a softmax layer.
+ *
+ * <p>The spec is not stored in model files: DL4J's own configuration in the zip rebuilds the network, and
+ * {@link #describe()} goes into the metadata's {@code architecture} text. Files written before these options therefore
+ * load as they always did.
  */
-public record CnnSpec(ImageSize input, int classCount, int[] blockChannels, double dropout, double l2, long seed) {
+public record CnnSpec(ImageSize input, int classCount, int[] blockChannels, double dropout, double l2, long seed,
+                      int convsPerBlock, GlobalPooling pooling) {
+
+    public CnnSpec {
+        if (convsPerBlock < 1) {
+            throw new IllegalArgumentException("convsPerBlock must be at least 1, got " + convsPerBlock);
+        }
+        if (pooling == null) {
+            throw new IllegalArgumentException("pooling must be given (avg or max)");
+        }
+    }
+
+    /** The network of every model up to phase 5: one convolution per block, global average pooling. */
+    public CnnSpec(ImageSize input, int classCount, int[] blockChannels, double dropout, double l2, long seed) {
+        this(input, classCount, blockChannels, dropout, l2, seed, 1, GlobalPooling.AVG);
+    }
 
     public static CnnSpec standard(ImageSize input, int classCount, long seed) {
         return new CnnSpec(input, classCount, new int[] {32, 64, 128, 256}, 0.3, 1e-4, seed);
     }
 
+    /** The default network reads exactly as before these options, so its description did not change. */
     public String describe() {
+        String block = convsPerBlock == 1 ? "conv3x3+BN+ReLU+maxpool blocks"
+                : convsPerBlock + "x conv3x3+BN+ReLU, then maxpool, per block";
         return "CNN " + Arrays.stream(blockChannels).mapToObj(Integer::toString).collect(Collectors.joining("-"))
-                + " (conv3x3+BN+ReLU+maxpool blocks), global avg pool, dropout " + dropout + ", softmax "
+                + " (" + block + "), global " + pooling.label() + " pool, dropout " + dropout + ", softmax "
                 + classCount + ", input " + input;
     }
 }

@@ -33,15 +33,18 @@ public final class Dl4jNetworkFactory {
                 .list();
         int[] channels = spec.blockChannels();
         for (int b = 0; b < channels.length; b++) {
-            list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels[b]).activation(Activation.IDENTITY)
-                    .hasBias(false).build());
-            list.layer(new BatchNormalization.Builder().build());
-            list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            // Several 3x3 convolutions in a row (VGG style) see 5x5, 7x7, ... at the cost of one 3x3 each.
+            for (int c = 0; c < spec.convsPerBlock(); c++) {
+                list.layer(new ConvolutionLayer.Builder(3, 3).nOut(channels[b]).activation(Activation.IDENTITY)
+                        .hasBias(false).build());
+                list.layer(new BatchNormalization.Builder().build());
+                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            }
             if (b < channels.length - 1) {
                 list.layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build());
             }
         }
-        list.layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build());
+        list.layer(new GlobalPoolingLayer.Builder(spec.pooling().dl4j()).build());
         if (spec.dropout() > 0) {
             // DL4J's dropout argument is the probability of *keeping* an activation.
             list.layer(new DropoutLayer.Builder(1 - spec.dropout()).build());

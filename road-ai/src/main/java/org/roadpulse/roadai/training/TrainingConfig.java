@@ -3,6 +3,7 @@ package org.roadpulse.roadai.training;
 import java.time.Duration;
 import org.roadpulse.roadai.images.Augmentation;
 import org.roadpulse.roadai.images.ImageSize;
+import org.roadpulse.roadai.model.GlobalPooling;
 
 /**
  * Everything a training run is decided by; with the same data and config the run is repeatable.
@@ -14,15 +15,39 @@ import org.roadpulse.roadai.images.ImageSize;
  *                      (see {@code BalancedSampler})
  * @param averageLast   the model judged and kept after each epoch is the mean of the weights of the last this many
  *                      epochs (1 = the epoch's own weights)
+ * @param convsPerBlock 3x3 convolution + batch norm + ReLU layers per block (see {@code CnnSpec}); 1 = the network
+ *                      of every run up to phase 5
+ * @param pooling       global pooling after the last block; {@code AVG} up to phase 5
  */
 public record TrainingConfig(ImageSize inputSize, int[] blockChannels, int epochs, int batchSize,
                              double learningRate, int patience, Augmentation augmentation, double dropout, long seed,
-                             Duration timeBudget, double balancePower, int averageLast) {
+                             Duration timeBudget, double balancePower, int averageLast,
+                             int convsPerBlock, GlobalPooling pooling) {
 
     public TrainingConfig {
         if (averageLast < 1) {
             throw new IllegalArgumentException("averageLast must be at least 1, got " + averageLast);
         }
+        if (convsPerBlock < 1) {
+            throw new IllegalArgumentException("convsPerBlock must be at least 1, got " + convsPerBlock);
+        }
+        if (pooling == null) {
+            throw new IllegalArgumentException("pooling must be given (avg or max)");
+        }
+    }
+
+    /** Today's network shape: one convolution per block, global average pooling. */
+    public TrainingConfig(ImageSize inputSize, int[] blockChannels, int epochs, int batchSize, double learningRate,
+                          int patience, Augmentation augmentation, double dropout, long seed, Duration timeBudget,
+                          double balancePower, int averageLast) {
+        this(inputSize, blockChannels, epochs, batchSize, learningRate, patience, augmentation, dropout, seed,
+                timeBudget, balancePower, averageLast, 1, GlobalPooling.AVG);
+    }
+
+    /** The same run with another network shape. */
+    public TrainingConfig withArchitecture(int convs, GlobalPooling globalPooling) {
+        return new TrainingConfig(inputSize, blockChannels, epochs, batchSize, learningRate, patience, augmentation,
+                dropout, seed, timeBudget, balancePower, averageLast, convs, globalPooling);
     }
 
     public static TrainingConfig defaults() {

@@ -193,6 +193,16 @@ class RoadAiCliTest {
     }
 
     @Test
+    void trainRefusesAnUnknownGlobalPoolingBeforeLoadingData() {
+        Run run = run("train", "--train", dir.resolve("no-such-train").toString(), "--val", dir.resolve("val").toString(),
+                "--model", dir.resolve("models/never.zip").toString(), "--global-pooling", "median");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("avg or max").contains("median");
+        assertThat(dir.resolve("models/never.zip")).doesNotExist();
+    }
+
+    @Test
     void benchmarkFramesMeasuresTheModelWithAndWithoutTestTimeAugmentationInOneRun() throws IOException {
         Path frames = Files.createDirectories(dir.resolve("frames-bench"));
         SyntheticFrames.write(frames.resolve("a_RAW.png"), 512, 320, 3);
