@@ -4,10 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.roadpulse.ingest.devices.PgDeviceRegistry;
 import org.roadpulse.ingest.storage.PgSchema;
+import org.roadpulse.ingest.testing.FreePorts;
+import org.roadpulse.ingest.testing.ServiceHealth;
 import org.roadpulse.platform.postgres.PgServer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ final class ServiceUnderLoad implements AutoCloseable {
 
     static ServiceUnderLoad database(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        PgServer postgres = PgServer.startEmbedded(dataDir.resolve("postgres"), freePort(), true, "roadpulse",
+        PgServer postgres = PgServer.startEmbedded(dataDir.resolve("postgres"), FreePorts.any(), true, "roadpulse",
                 "roadpulse");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
@@ -79,8 +80,8 @@ final class ServiceUnderLoad implements AutoCloseable {
 
     /** Starts the service process with this heap limit and settings (environment variables); waits for /health. */
     void startService(String maxHeap, Map<String, String> settings) throws IOException, InterruptedException {
-        int httpPort = freePort();
-        mqttPort = freePort();
+        int httpPort = FreePorts.any();
+        mqttPort = FreePorts.any();
         base = "http://127.0.0.1:" + httpPort;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path")));
@@ -104,7 +105,7 @@ final class ServiceUnderLoad implements AutoCloseable {
         environment.put("ROADPULSE_COAP_DTLS_PORT", "-1");
         environment.putAll(settings);
         service = builder.start();
-        awaitHealthy(Duration.ofMinutes(2));
+        ServiceHealth.await(service, base, Duration.ofMinutes(2), dataDir.resolve("service.log").toString());
     }
 
     String mqttUrl() {
@@ -197,36 +198,9 @@ final class ServiceUnderLoad implements AutoCloseable {
         postgres.close();
     }
 
-    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("the service exited while starting; see "
-                        + dataDir.resolve("service.log"));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the service is not healthy after " + timeout);
-            }
-            Thread.sleep(250);
-        }
-    }
-
     private static long value(String line) {
         List<String> parts = List.of(line.trim().split("\\s+"));
         return (long) Double.parseDouble(parts.get(parts.size() - 1));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

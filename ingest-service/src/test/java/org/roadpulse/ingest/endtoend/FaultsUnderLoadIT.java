@@ -16,10 +16,10 @@ import org.roadpulse.ingest.storage.PgSchema;
 import org.roadpulse.ingest.testing.Await;
 import org.roadpulse.ingest.testing.CuttableLink;
 import org.roadpulse.ingest.testing.ExternalMosquitto;
+import org.roadpulse.ingest.testing.FreePorts;
 import org.roadpulse.ingest.testing.RestartablePostgres;
 import org.roadpulse.ingest.testing.TestDatabase;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +109,7 @@ class FaultsUnderLoadIT {
 
     @Test
     void aBrokerRestartedWhileFiftyAgentsStreamLosesNothingAndDoublesNothing() throws Exception {
-        int port = freePort();
+        int port = FreePorts.any();
         Path brokerHome = dir.resolve("hivemq");
         hiveMq = EmbeddedBroker.start(brokerHome, port, 1_000_000, devices, BROKER_ACCOUNT);
         brokerUrl = "tcp://127.0.0.1:" + port;
@@ -308,11 +308,6 @@ class FaultsUnderLoadIT {
         Await.until(() -> stored() > 0, WAIT, () -> "nothing stored yet");
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;

@@ -16,12 +16,12 @@ import org.roadpulse.ingest.broker.EmbeddedBroker;
 import org.roadpulse.ingest.broker.ServiceAccount;
 import org.roadpulse.ingest.devices.DeviceRegistry;
 import org.roadpulse.ingest.mqtt.MqttIntake;
+import org.roadpulse.ingest.testing.FreePorts;
 import org.roadpulse.protocol.CountIntervalCodec;
 import org.roadpulse.protocol.Encoding;
 import org.roadpulse.protocol.Topics;
 import org.roadpulse.protocol.testing.Intervals;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +80,7 @@ class ResilienceEndToEndTest {
     @Test
     void aBrokerRestartedMidStreamLosesNothingAndDoublesNothing() throws Exception {
         // GIVEN the service reading from a broker the test can restart (as an external broker), and an agent on it
-        int port = freePort();
+        int port = FreePorts.any();
         ServiceAccount account = new ServiceAccount("roadpulse-ingest", "test-service-password");
         try (RunningService service = RunningService.start(Map.of(
                 "roadpulse.broker.url", "tcp://127.0.0.1:" + port,
@@ -178,9 +178,4 @@ class ResilienceEndToEndTest {
         return client;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

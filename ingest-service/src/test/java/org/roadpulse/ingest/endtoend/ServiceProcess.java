@@ -1,7 +1,9 @@
 package org.roadpulse.ingest.endtoend;
 
+import org.roadpulse.ingest.testing.FreePorts;
+import org.roadpulse.ingest.testing.ServiceHealth;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +49,7 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(String name, Path dataDir, Map<String, String> settings, Duration timeout)
             throws IOException, InterruptedException {
-        int port = freePort();
+        int port = FreePorts.any();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("service.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -62,7 +64,7 @@ final class ServiceProcess implements AutoCloseable {
         environment.putAll(settings);
         builder.environment().putAll(environment);
         ServiceProcess service = new ServiceProcess(name, builder.start(), "http://127.0.0.1:" + port, log);
-        service.awaitHealthy(timeout);
+        ServiceHealth.await(service.process, service.base, timeout, service.log.toString());
         return service;
     }
 
@@ -124,27 +126,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited while starting; see " + log);
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(name + " not healthy after " + timeout + "; see " + log);
-            }
-            Thread.sleep(250);
-        }
-    }
-
     private HttpResponse<String> post(String path, String token, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
@@ -170,9 +151,4 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,9 +3,9 @@ package org.roadpulse.ingest.packaged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.roadpulse.ingest.testing.FreePorts;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +38,7 @@ class PackagedServiceIT {
 
     @BeforeAll
     static void start() throws Exception {
-        int port = freePort();
+        int port = FreePorts.any();
         base = "http://localhost:" + port;
         dataDir = Files.createTempDirectory("roadpulse-packaged");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -47,9 +47,9 @@ class PackagedServiceIT {
                 .redirectOutput(dataDir.resolve("service.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().put("ROADPULSE_DATA_DIR", dataDir.toString());
-        builder.environment().put("ROADPULSE_DATABASE_EMBEDDED_PORT", String.valueOf(freePort()));
+        builder.environment().put("ROADPULSE_DATABASE_EMBEDDED_PORT", String.valueOf(FreePorts.any()));
         builder.environment().put("ROADPULSE_DATABASE_DURABLE", "false");
-        builder.environment().put("ROADPULSE_BROKER_EMBEDDED_PORT", String.valueOf(freePort()));
+        builder.environment().put("ROADPULSE_BROKER_EMBEDDED_PORT", String.valueOf(FreePorts.any()));
         builder.environment().put("ROADPULSE_COAP_PORT", "-1");
         builder.environment().put("ROADPULSE_COAP_DTLS_PORT", "-1");
         builder.environment().put("ROADPULSE_DEMO_SEED_DEVICES", "true");
@@ -151,9 +151,4 @@ class PackagedServiceIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.roadpulse.ingest.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class ExternalMosquitto implements AutoCloseable {
     /** Starts the broker with its configuration, store and log in {@code dir}; returns once it accepts connections. */
     public static ExternalMosquitto start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        ExternalMosquitto broker = new ExternalMosquitto(dir, freePort());
+        ExternalMosquitto broker = new ExternalMosquitto(dir, FreePorts.any());
         broker.launch();
         return broker;
     }
@@ -111,9 +110,4 @@ public final class ExternalMosquitto implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

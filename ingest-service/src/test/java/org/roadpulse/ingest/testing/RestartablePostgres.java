@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.roadpulse.platform.postgres.PgServer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 
 /**
@@ -40,7 +39,7 @@ public final class RestartablePostgres implements AutoCloseable {
 
     /** Starts a new cluster in {@code dataDir} on a free loopback port; its database is empty until a service migrates it. */
     public static RestartablePostgres start(Path dataDir) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         return new RestartablePostgres(dataDir, port, PgServer.startEmbedded(dataDir, port, false, USER, PASSWORD));
     }
 
@@ -71,9 +70,4 @@ public final class RestartablePostgres implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
