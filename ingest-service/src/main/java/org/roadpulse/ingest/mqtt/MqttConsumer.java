@@ -73,6 +73,8 @@ final class MqttConsumer implements MqttCallback {
     private boolean reconnectScheduled;
     private volatile long connection;
     private volatile boolean subscribed;
+    /** The current connection replaces one dropped for silence: routine, so not worth an info line. */
+    private boolean afterIdleReconnect;
 
     MqttConsumer(String brokerUrl, String clientId, String username, String password, InboundRouter router,
                  Duration firstRetry, Duration maxRetry, Duration idleReconnect) {
@@ -180,6 +182,7 @@ final class MqttConsumer implements MqttCallback {
         execute(() -> {
             if (state == State.CONNECTED || state == State.CONNECTING) {
                 LOG.warn("MQTT consumer {} lost its connection: {}", clientId(), response);
+                afterIdleReconnect = false;
                 connectionEnded();
                 scheduleConnect(reconnectBackoff.next());
             }
@@ -259,7 +262,12 @@ final class MqttConsumer implements MqttCallback {
             subscribed = true;
             lastHeardNanos = System.nanoTime();
             reconnectBackoff.reset();
-            LOG.info("MQTT consumer {} consuming from {}", clientId(), client.getServerURI());
+            if (afterIdleReconnect) {
+                LOG.debug("MQTT consumer {} consuming again from {}", clientId(), client.getServerURI());
+            } else {
+                LOG.info("MQTT consumer {} consuming from {}", clientId(), client.getServerURI());
+            }
+            afterIdleReconnect = false;
         }
     }
 
@@ -276,6 +284,7 @@ final class MqttConsumer implements MqttCallback {
         LOG.warn("MQTT consumer {} cannot connect to {} ({}); retrying in {} ms", clientId(), client.getServerURI(),
                 failure.toString(), delay.toMillis());
         state = State.WAITING;
+        afterIdleReconnect = false;
         scheduleConnect(delay);
     }
 
@@ -300,6 +309,7 @@ final class MqttConsumer implements MqttCallback {
             idleReconnects.incrementAndGet();
             LOG.debug("MQTT consumer {} heard nothing for {} s; reconnecting", clientId(), idleReconnect.toSeconds());
             dropConnectionAndRetry(Duration.ZERO);
+            afterIdleReconnect = true;
         }
     }
 
