@@ -308,8 +308,8 @@ final class MqttConsumer implements MqttCallback {
         if (state == State.CONNECTED && subscribed && silent && unsettled.get() == 0) {
             idleReconnects.incrementAndGet();
             LOG.debug("MQTT consumer {} heard nothing for {} s; reconnecting", clientId(), idleReconnect.toSeconds());
-            dropConnectionAndRetry(Duration.ZERO);
             afterIdleReconnect = true;
+            dropConnectionAndRetry(Duration.ZERO);
         }
     }
 

@@ -202,5 +202,4 @@ final class ServiceUnderLoad implements AutoCloseable {
         List<String> parts = List.of(line.trim().split("\\s+"));
         return (long) Double.parseDouble(parts.get(parts.size() - 1));
     }
-
 }

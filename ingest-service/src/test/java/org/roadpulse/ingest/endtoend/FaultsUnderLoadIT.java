@@ -308,7 +308,6 @@ class FaultsUnderLoadIT {
         Await.until(() -> stored() > 0, WAIT, () -> "nothing stored yet");
     }
 
-
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }

@@ -177,5 +177,4 @@ class ResilienceEndToEndTest {
         }
         return client;
     }
-
 }

@@ -150,5 +150,4 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
         }
     }
-
 }

@@ -150,5 +150,4 @@ class PackagedServiceIT {
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
-
 }

@@ -109,5 +109,4 @@ public final class ExternalMosquitto implements AutoCloseable {
     public void close() throws InterruptedException {
         stop();
     }
-
 }

@@ -69,5 +69,4 @@ public final class RestartablePostgres implements AutoCloseable {
         db.close();
         stop();
     }
-
 }
