@@ -46,12 +46,17 @@ export class SiteMap {
     this.fit(located);
   }
 
+  /**
+   * Jumps to the sites without Leaflet's zoom animation: the planner wants the sites at once, and a marker that is
+   * still flying in cannot be clicked where it is drawn.
+   */
   fit(located) {
     if (located.length === 1) {
-      this.map.setView([located[0].location.latitude, located[0].location.longitude], SINGLE_SITE_ZOOM);
+      const site = located[0].location;
+      this.map.setView([site.latitude, site.longitude], SINGLE_SITE_ZOOM, { animate: false });
     } else if (located.length > 1) {
       const bounds = L.latLngBounds(located.map(site => [site.location.latitude, site.location.longitude]));
-      this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: SINGLE_SITE_ZOOM });
+      this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: SINGLE_SITE_ZOOM, animate: false });
     }
   }
 
