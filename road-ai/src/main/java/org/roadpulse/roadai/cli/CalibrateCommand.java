@@ -53,6 +53,11 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "data this model was trained on (the table is still printed).")
     Double weight;
 
+    @Option(names = "--data-note", defaultValue = "",
+            description = "Added to the model's data description, as train's --data-note: source and licence of the "
+                    + "images (attribution), for a model trained without it.")
+    String dataNote;
+
     @Option(names = "--out", description = "Write the calibrated model here (default: overwrite --model).")
     Path out;
 
@@ -87,7 +92,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 picked.report().macroF1(), favoured, picked.favouredRecall());
         ModelMetadata calibrated = new ModelMetadata(metadata.formatVersion(), metadata.classes(), metadata.inputWidth(),
                 metadata.inputHeight(), metadata.channels(), metadata.normalisation(), metadata.architecture(),
-                metadata.dataDescription() + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
+                metadata.dataDescription() + (dataNote.isBlank() ? "" : "; data: " + dataNote) + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
                 null, metadata.networks(), metadata.augmentations());
         Path target = out == null ? modelFile : out;
         ModelFile.save(classifier.withMetadata(calibrated), target);

@@ -92,13 +92,15 @@ class RoadAiCliTest {
         // GIVEN a copy of the tiny model calibrated on held-out data
         Path calibrated = dir.resolve("models/tiny-calibrated.zip");
         Run calibrate = run("calibrate", "--model", model.toString(), "--data", dir.resolve("val").toString(),
-                "--min-recall", "1.0", "--tta", "hflip,vflip", "--out", calibrated.toString());
+                "--min-recall", "1.0", "--tta", "hflip,vflip", "--data-note", "Tiny synthetic patches, CC0",
+                "--out", calibrated.toString());
         assertThat(calibrate.exitCode).as(calibrate.err).isZero();
         assertThat(calibrate.out).contains("weight").contains("<- picked");
-        // THEN the model file carries the picked rule and the test-time augmentation, and evaluate decides with them
+        // THEN the model file carries the picked rule, the test-time augmentation and the data note, and evaluate
+        // decides with them
         var metadata = org.roadpulse.roadai.model.ModelFile.readMetadata(calibrated);
         assertThat(metadata.augmentations()).containsExactly(TestTimeAugmentation.HFLIP, TestTimeAugmentation.VFLIP);
-        assertThat(metadata.dataDescription()).contains("picked on");
+        assertThat(metadata.dataDescription()).contains("picked on").contains("data: Tiny synthetic patches, CC0");
         Run evaluate = run("evaluate", "--model", calibrated.toString(), "--data", dir.resolve("val").toString());
         assertThat(evaluate.out).contains("decision: " + metadata.decision())
                 .contains("test-time augmentation: hflip,vflip (mean over 3 views");
