@@ -20,4 +20,9 @@ final class DataOptions {
         }
         return text.toString();
     }
+
+    /** The images' source and licence as both train and calibrate add it to a model's data description. */
+    static String attribution(String dataNote) {
+        return dataNote.isBlank() ? "" : "; data: " + dataNote;
+    }
 }

@@ -161,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
                         + ", convs per block %d, global pooling %s",
                 size, epochs, learningRate, batch, balancePower, averageLast, seed, convsPerBlock, pooling.label())
                 + "; " + augmentation.describe()
-                + (dataNote.isBlank() ? "" : "; data: " + dataNote);
+                + DataOptions.attribution(dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);
         writeHistory(result);
         writeCharts(result);
