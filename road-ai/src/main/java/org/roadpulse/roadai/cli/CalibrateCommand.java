@@ -90,10 +90,9 @@ final class CalibrateCommand implements Callable<Integer> {
                 + "macro-F1 %.3f, %s recall %.3f", picked.rule(), TestTimeAugmentation.describe(metadata.augmentations()),
                 weight == null ? "picked" : "given, scoring", dataSource, data.size(),
                 picked.report().macroF1(), favoured, picked.favouredRecall());
-        ModelMetadata calibrated = new ModelMetadata(metadata.formatVersion(), metadata.classes(), metadata.inputWidth(),
-                metadata.inputHeight(), metadata.channels(), metadata.normalisation(), metadata.architecture(),
-                metadata.dataDescription() + DataOptions.attribution(dataNote) + note, metadata.metrics(), metadata.createdAt(), picked.rule(),
-                null, metadata.networks(), metadata.augmentations());
+        ModelMetadata calibrated = metadata
+                .withDataDescription(metadata.dataDescription() + DataOptions.attribution(dataNote) + note)
+                .withDecisionRule(picked.rule());
         Path target = out == null ? modelFile : out;
         ModelFile.save(classifier.withMetadata(calibrated), target);
         print.println(picked.report().toText());

@@ -74,6 +74,11 @@ public record ModelMetadata(int formatVersion, List<String> classes, int inputWi
                 architecture, dataDescription, metrics, createdAt, rule, null, networks, augmentations);
     }
 
+    public ModelMetadata withDataDescription(String description) {
+        return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
+                architecture, description, metrics, createdAt, decisionRule, null, networks, augmentations);
+    }
+
     public ModelMetadata withAugmentations(List<TestTimeAugmentation> views) {
         return new ModelMetadata(formatVersion, classes, inputWidth, inputHeight, channels, normalisation,
                 architecture, dataDescription, metrics, createdAt, decisionRule, null, networks, views);
