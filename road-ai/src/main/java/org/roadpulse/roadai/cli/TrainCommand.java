@@ -60,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Pooling of the last block's map: avg or max (default ${DEFAULT-VALUE}).")
     String globalPooling;
 
+    @Option(names = "--stem", description = "Begin with a 5x5 stride-2 convolution that halves the input: use it with "
+            + "twice the --size at about the same training time.")
+    boolean stem;
+
     @Option(names = "--epochs", defaultValue = "12", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -135,7 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 : Augmentation.DEFAULT.withColourAndCrop(hueShiftDeg, saturation, cropScale);
         TrainingConfig config = new TrainingConfig(inputSize, channels, epochs, batch, learningRate, patience,
                 augmentation, dropout, seed, Duration.ofMinutes(maxMinutes),
-                balancePower, averageLast).withArchitecture(convsPerBlock, pooling);
+                balancePower, averageLast).withArchitecture(convsPerBlock, pooling, stem);
         ProgressBar bar = new ProgressBar(System.err, System::nanoTime, epochs);
         TrainingListener listener = new TrainingListener() {
             @Override
@@ -158,8 +162,9 @@ final class TrainCommand implements Callable<Integer> {
         String description = "train: " + trainSource + " " + Arrays.toString(train.countsPerClass())
                 + "; validation: " + validationSource + " " + Arrays.toString(validation.countsPerClass())
                 + String.format(Locale.ROOT, "; size %d, epochs %d, lr %s, batch %d, balance power %s, average last %d, seed %d"
-                        + ", convs per block %d, global pooling %s",
-                size, epochs, learningRate, batch, balancePower, averageLast, seed, convsPerBlock, pooling.label())
+                        + ", convs per block %d, global pooling %s%s",
+                size, epochs, learningRate, batch, balancePower, averageLast, seed, convsPerBlock, pooling.label(),
+                stem ? ", 5x5 stride-2 stem" : "")
                 + "; " + augmentation.describe()
                 + DataOptions.attribution(dataNote);
         TrainingResult result = new Trainer(config, listener).train(train, validation, description, modelFile);

@@ -32,6 +32,12 @@ public final class Dl4jNetworkFactory {
                 .convolutionMode(ConvolutionMode.Same)
                 .list();
         int[] channels = spec.blockChannels();
+        if (spec.stem()) {
+            list.layer(new ConvolutionLayer.Builder(5, 5).stride(2, 2).nOut(channels[0])
+                    .activation(Activation.IDENTITY).hasBias(false).build());
+            list.layer(new BatchNormalization.Builder().build());
+            list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+        }
         for (int b = 0; b < channels.length; b++) {
             // Several 3x3 convolutions in a row (VGG style) see 5x5, 7x7, ... at the cost of one 3x3 each.
             for (int c = 0; c < spec.convsPerBlock(); c++) {

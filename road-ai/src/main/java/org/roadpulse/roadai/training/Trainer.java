@@ -48,7 +48,7 @@ public final class Trainer {
                     + " differ from training classes " + train.classes());
         }
         CnnSpec spec = new CnnSpec(config.inputSize(), train.classes().size(), config.blockChannels(),
-                config.dropout(), 1e-4, config.seed(), config.convsPerBlock(), config.pooling());
+                config.dropout(), 1e-4, config.seed(), config.convsPerBlock(), config.pooling(), config.stem());
         MultiLayerNetwork network = Dl4jNetworkFactory.build(spec, config.learningRate());
         ModelMetadata metadata = new ModelMetadata(ModelFile.FORMAT_VERSION, train.classes(), config.inputSize().width(),
                 config.inputSize().height(), 3, Normalisation.estimate(train.images()), spec.describe(),

@@ -18,11 +18,12 @@ import org.roadpulse.roadai.model.GlobalPooling;
  * @param convsPerBlock 3x3 convolution + batch norm + ReLU layers per block (see {@code CnnSpec}); 1 = the network
  *                      of every run up to phase 5
  * @param pooling       global pooling after the last block; {@code AVG} up to phase 5
+ * @param stem          a 5x5 stride-2 convolution before the first block (see {@code CnnSpec}); none up to phase 9
  */
 public record TrainingConfig(ImageSize inputSize, int[] blockChannels, int epochs, int batchSize,
                              double learningRate, int patience, Augmentation augmentation, double dropout, long seed,
                              Duration timeBudget, double balancePower, int averageLast,
-                             int convsPerBlock, GlobalPooling pooling) {
+                             int convsPerBlock, GlobalPooling pooling, boolean stem) {
 
     public TrainingConfig {
         if (averageLast < 1) {
@@ -41,13 +42,18 @@ public record TrainingConfig(ImageSize inputSize, int[] blockChannels, int epoch
                           int patience, Augmentation augmentation, double dropout, long seed, Duration timeBudget,
                           double balancePower, int averageLast) {
         this(inputSize, blockChannels, epochs, batchSize, learningRate, patience, augmentation, dropout, seed,
-                timeBudget, balancePower, averageLast, 1, GlobalPooling.AVG);
+                timeBudget, balancePower, averageLast, 1, GlobalPooling.AVG, false);
+    }
+
+    /** The same run with another network shape, without a stem. */
+    public TrainingConfig withArchitecture(int convs, GlobalPooling globalPooling) {
+        return withArchitecture(convs, globalPooling, false);
     }
 
     /** The same run with another network shape. */
-    public TrainingConfig withArchitecture(int convs, GlobalPooling globalPooling) {
+    public TrainingConfig withArchitecture(int convs, GlobalPooling globalPooling, boolean withStem) {
         return new TrainingConfig(inputSize, blockChannels, epochs, batchSize, learningRate, patience, augmentation,
-                dropout, seed, timeBudget, balancePower, averageLast, convs, globalPooling);
+                dropout, seed, timeBudget, balancePower, averageLast, convs, globalPooling, withStem);
     }
 
     public static TrainingConfig defaults() {

@@ -14,6 +14,8 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.roadpulse.roadai.images.ImageSize;
 
 /** The network shape options (phase 6): convolutions per block and global pooling, with today's network as default. */
@@ -71,6 +73,29 @@ class Dl4jNetworkFactoryTest {
         // and new default models describe themselves as model B's metadata does
         assertThat(standard.describe()).isEqualTo("CNN 32-64-128-256 (conv3x3+BN+ReLU+maxpool blocks), global avg pool, "
                 + "dropout 0.3, softmax 3, input 64x64");
+    }
+
+    @Test
+    void theStemHalvesTheImageBeforeTheFirstBlockWithTheFirstBlocksWidth() {
+        CnnSpec plain = new CnnSpec(INPUT, 3, new int[] {4, 8}, 0, 0, 1, 2, GlobalPooling.AVG);
+        CnnSpec stemmed = new CnnSpec(INPUT, 3, new int[] {4, 8}, 0, 0, 1, 2, GlobalPooling.AVG, true);
+
+        MultiLayerNetwork network = Dl4jNetworkFactory.build(stemmed, 1e-3);
+        List<Layer> layers = layers(network);
+
+        ConvolutionLayer stem = (ConvolutionLayer) layers.get(0);
+        assertThat(stem.getKernelSize()).containsExactly(5, 5);
+        assertThat(stem.getStride()).containsExactly(2, 2);
+        assertThat(stem.getNOut()).isEqualTo(4L);
+        assertThat(layers.subList(0, 4)).extracting(Object::getClass).containsExactly(ConvolutionLayer.class,
+                BatchNormalization.class, ActivationLayer.class, ConvolutionLayer.class);
+        assertThat(layers).hasSize(layers(Dl4jNetworkFactory.build(plain, 1e-3)).size() + 3);
+        // a 16 px input leaves the stem as 8x8 maps, and the network still gives one probability per class
+        List<INDArray> activations = network.feedForward(Nd4j.rand(new int[] {2, 3, 16, 16}), false);
+        assertThat(activations.get(3).shape()).containsExactly(2, 4, 8, 8);
+        assertThat(network.output(Nd4j.rand(new int[] {2, 3, 16, 16})).shape()).containsExactly(2, 3);
+        assertThat(stemmed.describe()).startsWith("CNN 5x5/2 stem, 4-8 ");
+        assertThat(plain.describe()).doesNotContain("stem");
     }
 
     @Test
