@@ -46,8 +46,8 @@ public record CnnSpec(ImageSize input, int classCount, int[] blockChannels, doub
     public String describe() {
         String block = convsPerBlock == 1 ? "conv3x3+BN+ReLU+maxpool blocks"
                 : convsPerBlock + "x conv3x3+BN+ReLU, then maxpool, per block";
-        return "CNN " + (stem ? "5x5/2 stem, " : "") + Arrays.stream(blockChannels).mapToObj(Integer::toString).collect(Collectors.joining("-"))
-                + " (" + block + "), global " + pooling.label() + " pool, dropout " + dropout + ", softmax "
-                + classCount + ", input " + input;
+        String widths = Arrays.stream(blockChannels).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        return "CNN " + (stem ? "5x5/2 stem, " : "") + widths + " (" + block + "), global " + pooling.label()
+                + " pool, dropout " + dropout + ", softmax " + classCount + ", input " + input;
     }
 }

@@ -11,9 +11,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadpulse.roadai.model.Dl4jDamageClassifier;
+import org.roadpulse.roadai.model.ModelFile;
 import org.roadpulse.roadai.model.TestTimeAugmentation;
 import org.roadpulse.roadai.support.SyntheticRoadImages;
 
@@ -192,6 +195,21 @@ class RoadAiCliTest {
                 frames.toString());
         assertThat(wrongClass.exitCode).isEqualTo(2);
         assertThat(wrongClass.err).contains("autobahn");
+    }
+
+    @Test
+    void trainWithAStemBuildsAndDescribesItInTheModelFile() throws IOException {
+        Path stemmed = dir.resolve("models/stem.zip");
+        Run run = run("train", "--train", dir.resolve("train").toString(), "--val", dir.resolve("val").toString(),
+                "--model", stemmed.toString(), "--size", "24", "--channels", "8,16", "--epochs", "1", "--batch", "16",
+                "--no-augment", "--stem");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        Dl4jDamageClassifier loaded = ModelFile.load(stemmed);
+        assertThat(loaded.metadata().architecture()).startsWith("CNN 5x5/2 stem, 8-16 ");
+        assertThat(loaded.metadata().dataDescription()).contains("5x5 stride-2 stem");
+        assertThat(loaded.network().getLayerWiseConfigurations().getConf(0).getLayer())
+                .isInstanceOfSatisfying(ConvolutionLayer.class, c -> assertThat(c.getStride()).containsExactly(2, 2));
     }
 
     @Test
